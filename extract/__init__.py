@@ -1,0 +1,1 @@
+"""Text → events: the text layer, the date grammar, the actor matcher and the event extractor."""

@@ -1,0 +1,1 @@
+"""spaCy languages tarikh defines (spaCy ships `az` but no `kk`)."""

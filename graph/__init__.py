@@ -1,0 +1,1 @@
+"""Events → RDF, the store, SPARQL, networkx and pictures."""

@@ -1,0 +1,1 @@
+"""The canned SPARQL questions, one `.rq` file each, shipped as package data."""
