@@ -1,0 +1,64 @@
+"""Stem-phrase patterns, the small pattern language of the event lexicons (`data/events/*.yaml`).
+
+A pattern is a phrase of word stems matched on lower-cased text:
+  word    a word starting with the stem;  word=  exactly the word;  (a|b)  either stem;
+  …       up to four other words between the neighbours.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+GAP = r"(?:\W+\w+){0,4}?\W+"
+BETWEEN = r"\W+"
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a data file shipped under `extract/data/`."""
+    return Path(str(files("tarikh.extract").joinpath("data", *parts)))
+
+
+@lru_cache(maxsize=None)
+def load_yaml(*parts: str) -> Any:
+    """A YAML data file, read once."""
+    with open(data_path(*parts), encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case without changing the length (Turkic dotted İ would otherwise grow to two characters)."""
+    lowered = text.replace("İ", "i").replace("I", "ı" if "ə" in text or "ı" in text else "i").lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _alternative(stem: str) -> str:
+    exact = stem.endswith("=")
+    return re.escape(stem.rstrip("=")) + (r"(?!\w)" if exact else r"\w*")
+
+
+def _word(stem: str) -> str:
+    alternatives = stem[1:-1].split("|") if stem.startswith("(") and stem.endswith(")") else [stem]
+    head = r"(?<!\w)" if re.match(r"\w", alternatives[0]) else ""
+    return head + "(?:" + "|".join(_alternative(a) for a in alternatives) + ")"
+
+
+def stem_regex(pattern: str) -> str:
+    """The regular expression of one stem phrase."""
+    pieces = []
+    for part in pattern.lower().split("…"):
+        words = part.split()
+        if words:
+            pieces.append(BETWEEN.join(_word(w) for w in words))
+    return GAP.join(pieces)
+
+
+def alternation(patterns: list[str]) -> re.Pattern[str]:
+    """One compiled regex matching any of the stem phrases."""
+    return re.compile("|".join(f"(?:{stem_regex(p)})" for p in patterns))

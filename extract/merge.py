@@ -1,0 +1,162 @@
+"""One node per real event: mentions of the same event, across sentences, documents and languages, merge.
+
+Rules (`data/events/merge.yaml`): same type, compatible dates (one is the other at a coarser precision), and
+either a type that happens once per date (elections, referendums ...) with compatible subtypes, or a shared core
+actor, or the same day. The finest date wins; a day that disagrees within the same month and with a shared core
+actor is merged and kept as a flagged conflict.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from tarikh import __version__
+from tarikh.extract.events import EventMention
+from tarikh.extract.lexicon import load_yaml
+
+EVENT_BASE = "https://w3id.org/tarikh/id/event/"
+
+
+@lru_cache(maxsize=None)
+def _rules() -> dict[str, Any]:
+    return load_yaml("events", "merge.yaml")
+
+
+def compatible_dates(a: str | None, b: str | None) -> bool:
+    """True when one date is the other at a coarser precision (1991 ~ 1991-12 ~ 1991-12-01)."""
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short)
+
+
+def day_conflict(a: str | None, b: str | None) -> bool:
+    """Two days of the same month that disagree."""
+    return bool(a and b and len(a) == len(b) == 10 and a[:7] == b[:7] and a != b)
+
+
+def subtype_family(subtype: str | None) -> str | None:
+    if subtype is None:
+        return None
+    for family, members in _rules()["subtype_families"].items():
+        if subtype in members:
+            return family
+    return subtype
+
+
+@dataclass
+class Cluster:
+    """Mentions believed to tell one event."""
+
+    type: str
+    members: list[EventMention] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def date(self) -> str | None:
+        return max((m.date for m in self.members if m.date), key=len, default=None)
+
+    @property
+    def subtypes(self) -> set[str]:
+        return {f for m in self.members if (f := subtype_family(m.subtype))}
+
+    def core_actors(self) -> set[str]:
+        kinds = set(_rules()["core_kinds"].get(self.type, []))
+        return {a["id"] for m in self.members for a in m.actors if a["kind"] in kinds and not a["inferred"]}
+
+
+def core_actors_of(mention: EventMention) -> set[str]:
+    kinds = set(_rules()["core_kinds"].get(mention.type, []))
+    return {a["id"] for a in mention.actors if a["kind"] in kinds and not a["inferred"]}
+
+
+def relation(cluster: Cluster, mention: EventMention) -> str | None:
+    """`same` when the mention tells the cluster's event, `conflict` when it does with another day, else None."""
+    date = cluster.date
+    if mention.type in _rules()["by_date"]:
+        family = subtype_family(mention.subtype)
+        if compatible_dates(date, mention.date) and (family is None or not cluster.subtypes
+                                                     or family in cluster.subtypes):
+            return "same"
+        return None
+    shared = bool(core_actors_of(mention) & cluster.core_actors())
+    if compatible_dates(date, mention.date) and (shared or (len(date) == 10 and date == mention.date)):
+        return "same"
+    if shared and day_conflict(date, mention.date):
+        return "conflict"
+    return None
+
+
+def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
+    """Group mentions into events, in reading order (documents by name)."""
+    clusters: dict[str, list[Cluster]] = {}
+    for mention in sorted(mentions, key=lambda m: m.sort_key):
+        candidates = clusters.setdefault(mention.type, [])
+        for cluster in candidates:
+            kind = relation(cluster, mention)
+            if kind:
+                if kind == "conflict":
+                    cluster.conflicts.append({"date": mention.date, "doc": mention.mention["doc"],
+                                              "line": mention.mention["line"], "date_text": mention.date_text})
+                cluster.members.append(mention)
+                break
+        else:
+            candidates.append(Cluster(type=mention.type, members=[mention]))
+    return [c for cs in clusters.values() for c in cs]
+
+
+def _merged_actors(members: list[EventMention]) -> list[dict[str, Any]]:
+    actors: dict[str, dict[str, Any]] = {}
+    for member in members:
+        for actor in member.actors:
+            if actor["id"] not in actors or (actors[actor["id"]]["inferred"] and not actor["inferred"]):
+                actors[actor["id"]] = actor
+    return sorted(actors.values(), key=lambda a: (a["doc"], a["start"], a["id"]))
+
+
+def _mention_record(member: EventMention) -> dict[str, Any]:
+    return {**member.mention, "trigger": member.trigger, "date_text": member.date_text,
+            "date_source": member.date_source, "rule": member.rule}
+
+
+def _label(event_type: str, subtype: str | None, date: str | None, actors: list[dict[str, Any]]) -> str:
+    head = event_type + (f" ({subtype})" if subtype else "")
+    names = [a["label"] for a in actors if a["role"] in ("subject", "winner", "signatory", "appointee")][:3] or \
+            [a["label"] for a in actors][:2]
+    return f"{head}, {date or 'undated'}" + (f": {', '.join(dict.fromkeys(names))}" if names else "")
+
+
+def event_record(cluster: Cluster) -> dict[str, Any]:
+    """The `events.jsonl` record of one merged event."""
+    members = cluster.members
+    dated = max(members, key=lambda m: (len(m.date or ""), -members.index(m)))
+    subtype = Counter(m.subtype for m in members if m.subtype).most_common(1)
+    subtype = subtype[0][0] if subtype else None
+    actors = _merged_actors(members)
+    first = members[0]
+    key = f"{first.mention['doc']}:{first.trigger['start']}:{cluster.type}"
+    event_id = f"{EVENT_BASE}{cluster.type.lower()}-{dated.date or 'undated'}-" \
+               f"{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+    mentions = sorted({(m.mention["doc"], m.mention["start"]): _mention_record(m) for m in members}.values(),
+                      key=lambda r: (r["doc"], r["start"]))
+    confidence = min(0.99, max(m.confidence for m in members) + 0.03 * (len(mentions) - 1))
+    label = _label(cluster.type, subtype, dated.date, actors)
+    local = f"{dated.date_text or dated.date} — {first.trigger['text']}"
+    return {
+        "id": event_id, "type": cluster.type, "subtype": subtype, "label": label,
+        "labels": {"en": label, first.lang: local},
+        "date": dated.date, "date_end": dated.date_end, "precision": dated.precision, "edtf": dated.edtf,
+        "earliest": dated.earliest, "latest": dated.latest, "confidence": round(confidence, 3),
+        "conflicts": cluster.conflicts,
+        "actors": actors, "place": next((m.place for m in members if m.place), None),
+        "mentions": mentions, "extractor": {"name": "tarikh", "version": __version__},
+    }
+
+
+def merge_events(mentions: list[EventMention]) -> list[dict[str, Any]]:
+    """All event mentions of a build → one record per real-world event, sorted deterministically."""
+    records = [event_record(c) for c in cluster_mentions(mentions)]
+    return sorted(records, key=lambda r: (r["mentions"][0]["doc"], r["mentions"][0]["start"], r["type"], r["id"]))

@@ -1,0 +1,158 @@
+"""Event triggers: the words that say an event happened, per type and language (`data/events/triggers.yaml`).
+
+A trigger that only reports an intention, plan, proposal, demand, hypothetical or negation is kept with a
+`rejected` reason, so `tarikh explain` can show why no event came of it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length, stem_regex
+
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger match: the event type it signals and where it stands (offsets in the analysed text)."""
+
+    type: str
+    subtype: str | None
+    start: int
+    end: int
+    text: str
+    strength: str
+    rule: str
+    rejected: str | None = None
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    type: str
+    pattern: str
+    subtype: str | None = None
+    strength: str = "weak"
+    needs: str | None = None
+    type_if: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Lexicon:
+    """The compiled trigger rules of one language and the cue sets they refer to."""
+
+    rules: list[TriggerRule]
+    regex: re.Pattern[str]
+    cues: dict[str, re.Pattern[str]]
+    before_words: tuple[str, ...]
+    before_reach: int
+    after_words: tuple[str, ...]
+    after_reach: int
+    negated: re.Pattern[str]
+    future: re.Pattern[str]
+    blocked_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _rules(lang: str) -> list[TriggerRule]:
+    rules = []
+    for event_type, by_lang in load_yaml("events", "triggers.yaml").items():
+        for entry in by_lang.get(lang, []):
+            rules.append(TriggerRule(type=event_type, pattern=entry["pattern"], subtype=entry.get("subtype"),
+                                     strength=entry.get("strength", "weak"), needs=entry.get("needs"),
+                                     type_if=tuple((entry.get("type_if") or {}).items())))
+    return rules
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """The trigger lexicon of a language (kk, az, ru), compiled once."""
+    cues = load_yaml("events", "cues.yaml")
+    rules = _rules(lang)
+    ordered = sorted(range(len(rules)), key=lambda i: -len(rules[i].pattern))
+    regex = re.compile("|".join(f"(?P<r{i}>{stem_regex(rules[i].pattern)})" for i in ordered))
+    not_event = cues["not_event"]
+    return Lexicon(
+        rules=rules, regex=regex,
+        cues={name: alternation(stems) for name, stems in cues["sets"].items()},
+        before_words=tuple(not_event["before"]["words"]), before_reach=not_event["before"]["reach"],
+        after_words=tuple(not_event["after"]["words"]), after_reach=not_event["after"]["reach"],
+        negated=re.compile(not_event["negated_verb"]), future=re.compile(not_event["future_participle"]),
+        blocked_after={t: tuple(words) for t, words in (cues.get("modifier_of") or {}).items()},
+    )
+
+
+def _starts_any(word: str, stems: tuple[str, ...]) -> str | None:
+    for stem in stems:
+        if stem.endswith("="):
+            if word == stem[:-1]:
+                return stem
+        elif word.startswith(stem):
+            return stem
+    return None
+
+
+def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -> str | None:
+    """Why the trigger at `[start, end)` does not report something that happened, or None."""
+    trigger_words = WORD.findall(lower[start:end])
+    after = WORD.findall(lower[end:end + 120])[:lex.after_reach]
+    before = WORD.findall(lower[max(0, start - 80):start])[-lex.before_reach:]
+    last = trigger_words[-1] if trigger_words else ""
+    if lex.future.search(last):
+        return f"future participle «{last}»"
+    for word in [last] + after[:1]:
+        if lex.negated.search(word):
+            return f"negated «{word}»"
+    for word in before:
+        if cue := _starts_any(word, lex.before_words):
+            return f"not asserted: «{word}» ({cue})"
+    for word in after:
+        if cue := _starts_any(word, lex.after_words):
+            return f"not asserted: «{word}» ({cue})"
+    if after and (cue := _starts_any(after[0], lex.blocked_after.get(event_type, ()))):
+        return f"modifier of a noun: «{after[0]}»"
+    return None
+
+
+def find_triggers(text: str, lang: str) -> list[Trigger]:
+    """Triggers in a sentence (or any text whose cues belong together), rejected ones included."""
+    lex = lexicon(lang if lang in ("kk", "az", "ru") else "kk")
+    lower = lower_same_length(text)
+    found = []
+    for match in lex.regex.finditer(lower):
+        rule = lex.rules[int(match.lastgroup[1:])]
+        if rule.needs and not lex.cues[rule.needs].search(lower):
+            continue
+        event_type = next((t for t, cue in rule.type_if if lex.cues[cue].search(lower)), rule.type)
+        found.append(Trigger(type=event_type, subtype=rule.subtype, start=match.start(), end=match.end(),
+                             text=text[match.start():match.end()], strength=rule.strength, rule=rule.pattern,
+                             rejected=rejection(lower, match.start(), match.end(), event_type, lex)))
+    return found
+
+
+@Language.factory("tarikh_triggers")
+def make_trigger_finder(nlp: Language, name: str) -> "TriggerFinder":
+    return TriggerFinder(nlp.lang)
+
+
+class TriggerFinder:
+    """spaCy component: `doc._.triggers`, the event triggers of each sentence of the Doc."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        if not Doc.has_extension("triggers"):
+            Doc.set_extension("triggers", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        triggers = []
+        for span in spans:
+            offset = span.start_char
+            for trigger in find_triggers(span.text, self.lang):
+                triggers.append(Trigger(**{**trigger.__dict__, "start": trigger.start + offset,
+                                           "end": trigger.end + offset}))
+        doc._.triggers = triggers
+        return doc
