@@ -1,0 +1,460 @@
+"""Actor and place mentions: gazetteer phrases, learned abbreviations, titles, fuzzy spellings, new names.
+
+`ActorMatcher.find(text, lang)` reads a text once, word by word. Every word is folded to a script-neutral key
+(`tarikh.extract.transliterate.fold`), so `Назарбаевтың`, `Nazarbayevə` and `N.Nazarbayev` meet on one id; a
+word matches a gazetteer word when it equals it or continues it with an ending from the suffix tables
+(`КСРО-ның`, `Ресеймен`, `«Нұр Отанмен»`). Multi-word names are looked up from their first word, longest
+first. Capitalised words left over are compared with the gazetteer by rapidfuzz (`Белеорусь`, `Ашгарад`), and
+what still matches nothing is detected from its shape: a quoted name with an organisation head word, a person's
+name with initials or a surname ending, a name before a place word. Overlaps resolve to the longest mention.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from typing import Iterable, NamedTuple
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tarikh.extract.aliases import AliasTable
+from tarikh.extract.gazetteer import Actor, Gazetteer, default_gazetteer, load_data
+from tarikh.extract.model import ActorMention
+from tarikh.extract.titles import Office, load_offices, office_actor
+from tarikh.extract.transliterate import fold, is_abbreviation, is_capitalised
+
+WORD = re.compile(r"[^\W_]+(?:(?:-\s*\n\s*|[-‐])[^\W_]+)*")
+NAME_GAP = re.compile(r"[ \t\n«»“”„\"'’–—-]*")
+OPEN_QUOTES = "«“„\""
+QUOTE_CLOSE = re.compile(r"[»”\"]")
+INITIALS_BEFORE = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]{1,2}\.\s?){1,3}$")
+SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]\s*|[\n]\s*[«\"“]?)$")
+FUZZY_THRESHOLD = 88
+FUZZY_MIN_LEN = 5
+MIN_STEM = 3
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One surface form of an actor, as folded word keys."""
+
+    keys: tuple[str, ...]
+    actor: Actor
+    abbreviation: bool
+    quoted: bool
+    capitalised: bool
+    source: str
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def _suffix_chains() -> frozenset[str]:
+    """Every folded ending [plural][possessive][case] from the suffix tables of all languages."""
+    chains: set[str] = set()
+    for table in load_data("suffixes").values():
+        slots = [[""] + [fold(s) for s in table.get(name) or ()] for name in ("plural", "possessive", "case")]
+        chains.update("".join(parts) for parts in product(*slots))
+        chains.update(fold(s) + fold(c) for s in table.get("derived") or () for c in table.get("case") or ())
+    chains.discard("")
+    return frozenset(chains)
+
+
+def _words(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), w, fold(w)) for m in WORD.finditer(text) for w in (m.group(),)]
+
+
+def _phrase(form: str, actor: Actor, source: str) -> Phrase | None:
+    words = WORD.findall(form)
+    keys = tuple(fold(w) for w in words)
+    if not keys or not all(keys):
+        return None
+    single = len(words) == 1
+    return Phrase(keys=keys, actor=actor, abbreviation=single and is_abbreviation(words[0]),
+                  quoted=form.lstrip()[:1] in OPEN_QUOTES, capitalised=single and is_capitalised(words[0]),
+                  source=source)
+
+
+class PhraseIndex:
+    """Phrases by the key of their first word, longest phrase first."""
+
+    def __init__(self, phrases: Iterable[Phrase]):
+        self.by_first: dict[str, list[Phrase]] = {}
+        self.abbreviations: dict[str, list[Phrase]] = {}
+        for phrase in phrases:
+            if phrase.abbreviation:
+                self.abbreviations.setdefault(phrase.keys[0], []).append(phrase)
+            elif len(phrase.keys[0]) > 1:
+                self.by_first.setdefault(phrase.keys[0], []).append(phrase)
+        for bucket in self.by_first.values():
+            bucket.sort(key=lambda p: (-len(p.keys), -sum(map(len, p.keys))))
+        self._candidates: dict[str, list[Phrase]] = {}
+        self.single_keys: dict[str, dict[int, list[str]]] = {}
+        for key, bucket in self.by_first.items():
+            if len(key) >= FUZZY_MIN_LEN and any(len(p.keys) == 1 and not p.abbreviation for p in bucket):
+                self.single_keys.setdefault(key[0], {}).setdefault(len(key), []).append(key)
+
+
+    def candidates(self, key: str, stems) -> list[Phrase]:
+        """Phrases whose first word the word key equals or continues, longest phrase first (cached per key)."""
+        hit = self._candidates.get(key)
+        if hit is None:
+            hit = [p for stem, _ in stems(key) for p in self.by_first.get(stem, ())]
+            hit.sort(key=lambda p: -len(p.keys))
+            self._candidates[key] = hit
+        return hit
+
+
+class ActorMatcher:
+    """Finds actor and place mentions in a text; see the module docstring."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, fuzzy_threshold: float = FUZZY_THRESHOLD):
+        self.gazetteer = default_gazetteer() if gazetteer is None else gazetteer
+        self.fuzzy_threshold = fuzzy_threshold
+        self.suffixes = _suffix_chains()
+        self.max_suffix = max(map(len, self.suffixes))
+        self.offices: dict[str, Office] = load_offices()
+        detect = load_data("detect")
+        self.heads = {fold(w): kind for kind, words in detect["heads"].items() for w in words}
+        self.max_head = max(map(len, self.heads))
+        self.max_descriptors = int(detect["max_descriptor_words"])
+        self.person_endings = tuple(sorted({fold(e) for e in detect["person_endings"]}, key=len, reverse=True))
+        self.patronymics = {fold(w) for w in detect["patronymic_words"]}
+        self.document_heads = {fold(w) for w in detect["document_heads"]}
+        self.not_names = {fold(w) for w in detect["not_names"]}
+        phrases = [_phrase(form, actor, "gazetteer") for actor in self.gazetteer for form in actor.names()]
+        phrases += [_phrase(form, office_actor(office), "title")
+                    for office in self.offices.values() for form in (*office.titles, *office.bare)]
+        self._stem_cache: dict[str, list[tuple[str, str]]] = {}
+        self.index = PhraseIndex(p for p in phrases if p)
+        self.bare_titles = {fold(t) for office in self.offices.values() for t in office.bare}
+
+    # -- public -------------------------------------------------------------------------------------------
+
+    def find(self, text: str, lang: str = "kk", aliases: AliasTable | None = None) -> list[ActorMention]:
+        """Actor and place mentions in `text`, sorted by start; `start`/`end` are offsets in `text`."""
+        words = _words(text)
+        learned = self._learned_index(aliases) if aliases else None
+        mentions, used = self._match_phrases(text, words, learned)
+        mentions += self._fuzzy(text, words, used)
+        mentions += self._detect(text, words, used)
+        return self._resolve(text, mentions)
+
+    # -- gazetteer and learned phrases ----------------------------------------------------------------------
+
+    def _learned_index(self, aliases: AliasTable) -> PhraseIndex:
+        return _learned_index_cached(aliases, id(self))
+
+    def _stems(self, key: str) -> list[tuple[str, str]]:
+        """(stem, ending) splits of a word key whose ending is a known suffix chain, longest stem first."""
+        splits = self._stem_cache.get(key)
+        if splits is None:
+            splits = self._stem_cache[key] = self._split(key)
+        return splits
+
+    def _split(self, key: str) -> list[tuple[str, str]]:
+        splits = [(key, "")]
+        for cut in range(len(key) - 1, max(MIN_STEM, len(key) - self.max_suffix) - 1, -1):
+            if key[cut:] in self.suffixes:
+                splits.append((key[:cut], key[cut:]))
+        return splits
+
+    def _continues(self, key: str, target: str) -> bool:
+        return key == target or (key.startswith(target) and key[len(target):] in self.suffixes)
+
+    def _match_at(self, text: str, words: list[Word], i: int, index: PhraseIndex) -> tuple[Phrase, int] | None:
+        """The longest phrase starting at word i, and the index after its last word."""
+        word = words[i]
+        for phrase in index.candidates(word.key, self._stems):
+            if self._accepts(text, words, i, phrase):
+                return phrase, i + len(phrase.keys)
+        if is_abbreviation(word.text):
+            head = fold(word.text.split("-", 1)[0])
+            for phrase in index.abbreviations.get(head, ()):
+                return phrase, i + 1
+        return None
+
+    def _accepts(self, text: str, words: list[Word], i: int, phrase: Phrase) -> bool:
+        word = words[i]
+        if phrase.capitalised and not is_capitalised(word.text):
+            return False
+        if phrase.quoted and (word.start == 0 or text[word.start - 1] not in OPEN_QUOTES):
+            return False
+        n = len(phrase.keys)
+        if i + n > len(words):
+            return False
+        for k in range(1, n):
+            prev, cur = words[i + k - 1], words[i + k]
+            if NAME_GAP.fullmatch(text, prev.end, cur.start) is None:
+                return False
+            if not self._continues(cur.key, phrase.keys[k]):
+                return False
+        return True
+
+    def _match_phrases(self, text: str, words: list[Word], learned: PhraseIndex | None
+                       ) -> tuple[list[ActorMention], set[int]]:
+        mentions, used = [], set()
+        i = 0
+        while i < len(words):
+            found = self._match_at(text, words, i, self.index)
+            if learned:
+                other = self._match_at(text, words, i, learned)
+                if other and (not found or len(other[0].keys) > len(found[0].keys)):
+                    found = other
+            if not found:
+                i += 1
+                continue
+            phrase, j = found
+            start = self._with_initials(text, words[i].start, phrase.actor)
+            if start and text[start - 1] in OPEN_QUOTES and QUOTE_CLOSE.search(text, start, words[j - 1].end):
+                start -= 1
+            mentions.append(self._mention(text, start, words[j - 1].end, phrase.actor, phrase.source))
+            used.update(range(i, j))
+            i = j
+        return mentions, used
+
+    def _with_initials(self, text: str, start: int, actor: Actor) -> int:
+        """Extend a person's mention back over initials glued or spaced before it (`Н.Ә.Назарбаев`)."""
+        if actor.kind != "Person":
+            return start
+        m = INITIALS_BEFORE.search(text, max(0, start - 12), start)
+        return m.start() if m else start
+
+    @staticmethod
+    def _mention(text: str, start: int, end: int, actor: Actor, source: str, confidence: float = 1.0
+                 ) -> ActorMention:
+        return ActorMention(text=text[start:end], start=start, end=end, id=actor.id, label=actor.label,
+                            kind=actor.kind, source=source, wikidata=actor.wikidata, confidence=confidence,
+                            labels=dict(actor.labels))
+
+    # -- fuzzy spellings ------------------------------------------------------------------------------------
+
+    def _fuzzy(self, text: str, words: list[Word], used: set[int]) -> list[ActorMention]:
+        mentions = []
+        for i, word in enumerate(words):
+            if i in used or len(word.key) < FUZZY_MIN_LEN or not is_capitalised(word.text) \
+                    or is_abbreviation(word.text):
+                continue
+            hit = self._fuzzy_key(word.key)
+            if hit:
+                used.add(i)
+                actor = self.index.by_first[hit][0].actor
+                start = self._with_initials(text, word.start, actor)
+                mentions.append(self._mention(text, start, word.end, actor, "gazetteer", confidence=0.8))
+        return mentions
+
+    def _fuzzy_key(self, key: str) -> str | None:
+        """The gazetteer single-word key closest to one of the word's stems, if above the threshold."""
+        return _fuzzy_cached(self, key)
+
+    def fuzzy_candidates(self, key: str) -> tuple[str, float] | None:
+        """Best (gazetteer key, score) for a word key among keys of similar length and the same first letter."""
+        best = None
+        by_len = self.index.single_keys.get(key[0], {})
+        for stem, _ in self._stems(key):
+            if len(stem) < FUZZY_MIN_LEN:
+                continue
+            for length in range(len(stem) - 2, len(stem) + 3):
+                for candidate in by_len.get(length, ()):
+                    score = fuzz.ratio(stem, candidate)
+                    if not best or score > best[1]:
+                        best = (candidate, score)
+        return best
+
+    # -- names that are not in the gazetteer ---------------------------------------------------------------
+
+    def _detect(self, text: str, words: list[Word], used: set[int]) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        i = 0
+        while i < len(words):
+            if i in used:
+                i += 1
+                continue
+            hit = self._detect_at(text, words, i, used)
+            if hit:
+                mention, j = hit
+                found.append(mention)
+                used.update(range(i, j))
+                i = j
+            else:
+                i += 1
+        return found
+
+    def _detect_at(self, text: str, words: list[Word], i: int, used: set[int]
+                   ) -> tuple[ActorMention, int] | None:
+        word = words[i]
+        if word.start > 0 and text[word.start - 1] in OPEN_QUOTES:
+            return self._detect_quoted(text, words, i)
+        if not is_capitalised(word.text) or word.key in self.not_names:
+            return None
+        return self._detect_name(text, words, i, used)
+
+    def _head_kind(self, key: str) -> str | None:
+        """The organisation kind of a head word (`партиясының` → Party), by its longest known stem."""
+        for cut in range(min(len(key), self.max_head), 2, -1):
+            kind = self.heads.get(key[:cut])
+            if kind and (cut == len(key) or len(key) - cut <= self.max_suffix):
+                return kind
+        return None
+
+    def _detect_quoted(self, text: str, words: list[Word], i: int) -> tuple[ActorMention, int] | None:
+        """`«Азамат» ҚДП`, `«Алға!» халықтық партиясы`, `“Birlik” hərəkatı`: a quoted name with a head word."""
+        close = QUOTE_CLOSE.search(text, words[i].start)
+        if not close or close.start() - words[i].start > 80 or "\n\n" in text[words[i].start:close.start()]:
+            return None
+        j = i
+        while j < len(words) and words[j].end <= close.start():
+            j += 1
+        if j == i:
+            return None
+        name_keys = [w.key for w in words[i:j]]
+        kind, end_word = None, j
+        for k in range(j, min(len(words), j + self.max_descriptors + 1)):
+            w = words[k]
+            if k == j and is_abbreviation(w.text):
+                kind, end_word = "Party" if w.key.endswith("p") else "Organisation", k + 1
+                break
+            head = self._head_kind(w.key)
+            if head and head != "Place":
+                kind, end_word = head, k + 1
+                break
+            if is_capitalised(w.text) and k > j:
+                break
+        if not kind:
+            kind = self._head_kind(name_keys[-1])
+            if not kind or kind == "Place":
+                return None
+        start = words[i].start - 1
+        if i > 0 and is_capitalised(words[i - 1].text) and NAME_GAP.fullmatch(text, words[i - 1].end, start):
+            start = words[i - 1].start if self._stems(words[i - 1].key)[-1][0] in self.index.by_first else start
+        end = words[end_word - 1].end if end_word > j else close.end()
+        actor = self._detected_actor(name_keys, kind, text[words[i].start:close.start()])
+        return self._mention(text, start, end, actor, "detected", confidence=0.6), end_word
+
+    def _detect_name(self, text: str, words: list[Word], i: int, used: set[int]
+                     ) -> tuple[ActorMention, int] | None:
+        """A person (capitalised words with a surname ending or initials), a place or a body by its head word."""
+        j = i + 1
+        while j < len(words) and j not in used and j - i < 4 and NAME_GAP.fullmatch(text, words[j - 1].end,
+                                                                                      words[j].start) \
+                and (is_capitalised(words[j].text) or words[j].key in self.patronymics) \
+                and not is_abbreviation(words[j].text):
+            j += 1
+        name = words[i:j]
+        initials = INITIALS_BEFORE.search(text, max(0, name[0].start - 12), name[0].start)
+        start_of_sentence = SENTENCE_END.search(text, max(0, name[0].start - 3), name[0].start) is not None
+        if j < len(words) and j not in used and NAME_GAP.fullmatch(text, name[-1].end, words[j].start):
+            kind = self._head_kind(words[j].key)
+            if kind in ("Place", "Body", "Organisation") and not is_capitalised(words[j].text):
+                actor = self._detected_actor([w.key for w in name], kind, text[name[0].start:name[-1].end])
+                return self._mention(text, name[0].start, words[j].end, actor, "detected", 0.6), j + 1
+        if initials or (len(name) >= 2 and self._is_surname(name[-1].key)) or \
+                (len(name) == 1 and not start_of_sentence and self._is_surname(name[0].key)):
+            start = initials.start() if initials else name[0].start
+            actor = self._detected_actor([w.key for w in name], "Person", text[name[0].start:name[-1].end])
+            return self._mention(text, start, name[-1].end, actor, "detected", 0.6), j
+        return None
+
+    def _is_surname(self, key: str) -> bool:
+        return any(stem.endswith(self.person_endings) and len(stem) >= 4 for stem, _ in self._stems(key))
+
+    def _detected_actor(self, keys: list[str], kind: str, surface: str) -> Actor:
+        """An actor for a new name: its id is the folded, ending-stripped key, so inflections meet."""
+        last = self._stems(keys[-1])
+        stem = next((s for s, ending in reversed(last) if len(ending) >= 2 and len(s) >= 3), keys[-1])
+        slug = "-".join([*keys[:-1], stem])
+        label = re.sub(r"\s+", " ", re.sub(r"-\s*\n\s*", "", surface)).strip()
+        return Actor(id=f"detected:{kind.lower()}:{slug}", kind=kind, label=label, source="detected")
+
+    # -- overlaps -------------------------------------------------------------------------------------------
+
+    def _resolve(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Longest mention wins; a place inside a document name is dropped; `X Президенті` becomes X's office."""
+        mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[ActorMention] = []
+        for m in mentions:
+            if kept and m.start < kept[-1].end:
+                continue
+            if kept and m.source == "title" and fold(text[m.start:m.end]) in self._bare_forms(m):
+                foreign = self._foreign_office(text, kept[-1], m)
+                if foreign:
+                    kept[-1] = foreign
+                    continue
+            kept.append(m)
+        return [m for m in kept if not self._in_document_name(text, m)]
+
+    def _bare_forms(self, mention: ActorMention) -> set[str]:
+        return {fold(mention.text)} if any(self._continues(fold(mention.text), t) for t in self.bare_titles) \
+            else set()
+
+    def _foreign_office(self, text: str, state: ActorMention, title: ActorMention) -> ActorMention | None:
+        """`Франция Президенті`: a bare title right after another state is that state's office."""
+        if state.kind != "State" or state.id == "kazakhstan" or not NAME_GAP.fullmatch(text, state.end, title.start):
+            return None
+        office = next((o for o in self.offices.values() if o.state == state.id), None)
+        actor = office_actor(office) if office else Actor(
+            id=f"office:head-of-{state.id}", kind="Person", label=f"Head of {state.label}", source="title")
+        return self._mention(text, state.start, title.end, actor, "title")
+
+    def _in_document_name(self, text: str, mention: ActorMention) -> bool:
+        if mention.kind not in ("Place", "State") or mention.source == "detected":
+            return False
+        nxt = WORD.search(text, mention.end, mention.end + 40)
+        if not nxt or not NAME_GAP.fullmatch(text, mention.end, nxt.start()):
+            return False
+        key = fold(nxt.group())
+        return any(s in self.document_heads for s, _ in self._stems(key))
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_cached(matcher: ActorMatcher, key: str) -> str | None:
+    best = matcher.fuzzy_candidates(key)
+    return best[0] if best and best[1] >= matcher.fuzzy_threshold else None
+
+
+@lru_cache(maxsize=64)
+def _learned_index_cached(aliases: AliasTable, _matcher: int) -> PhraseIndex:
+    phrases = (_phrase(surface, actor, "learned" if actor.source == "learned" else "gazetteer")
+               for surface, actor in aliases.pairs())
+    return PhraseIndex(p for p in phrases if p)
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> ActorMatcher:
+    """The matcher over the bundled gazetteer (built once per process)."""
+    return ActorMatcher()
+
+
+def find_actors(text: str, lang: str = "kk", aliases: AliasTable | None = None) -> list[ActorMention]:
+    """Shortcut: `default_matcher().find(...)`."""
+    return default_matcher().find(text, lang, aliases)
+
+
+if not Doc.has_extension("actors"):
+    Doc.set_extension("actors", default=None)
+
+
+class ActorsComponent:
+    """spaCy pipeline component: `doc._.actors` = the actor mentions of the doc's text."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = default_matcher().find(doc.text, self.lang)
+        return doc
+
+
+@Language.factory("tarikh_actors", default_config={"lang": "kk"})
+def make_actors_component(nlp: Language, name: str, lang: str) -> ActorsComponent:
+    return ActorsComponent(lang)
+
+
+__all__ = ["ActorMatcher", "ActorsComponent", "default_matcher", "find_actors"]
