@@ -21,6 +21,7 @@ import networkx as nx
 import yaml
 
 from tarikh.errors import TarikhError
+from tarikh.graph.store import open_store
 
 TK = "https://w3id.org/tarikh/ontology#"
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -58,19 +59,6 @@ def static_text(name: str) -> str:
 @cache
 def static_yaml(name: str) -> Any:
     return yaml.safe_load(static_text(name))
-
-
-def open_store(store_dir: str | Path):
-    """The store at `store_dir`, opened read-only; a missing or unreadable store is a TarikhError."""
-    import pyoxigraph
-
-    path = Path(store_dir)
-    if not path.is_dir():
-        raise TarikhError(f"{path}: no graph store here; run `tarikh build` first")
-    try:
-        return pyoxigraph.Store.read_only(str(path))
-    except OSError as error:
-        raise TarikhError(f"{path}: cannot open the graph store ({error}); run `tarikh build` first") from None
 
 
 def select(store, query_file: str) -> Iterator[dict[str, Any]]:
@@ -284,18 +272,32 @@ def lineage(graph: nx.Graph) -> nx.DiGraph:
     tree = nx.DiGraph()
     for event in events(graph, types=spec["events"]):
         attrs = graph.nodes[event]
-        for actor in actors_of(graph, event):
-            if graph.nodes[actor]["kind"] not in kinds:
-                continue
-            directions = {lineage_direction(attrs["type"], role) for role in graph.edges[event, actor]["roles"]}
-            direction = "out" if "out" in directions else "in" if "in" in directions else None
-            if direction is None:
-                continue
+        sides = lineage_sides(graph, event, kinds)
+        if spec["events"][attrs["type"]].get("successor_by_time") and len(sides) > 1 and set(sides.values()) == {"in"}:
+            sides[max(sides, key=lambda actor: first_seen(graph, actor))] = "out"
+        for actor, direction in sides.items():
             tree.add_node(event, **attrs)
             tree.add_node(actor, **graph.nodes[actor])
             edge = (event, actor) if direction == "out" else (actor, event)
             tree.add_edge(*edge, role=graph.edges[event, actor]["role"], date=attrs["date"], year=attrs["year"])
     return tree
+
+
+def lineage_sides(graph: nx.Graph, event: str, kinds: set[str]) -> dict[str, str]:
+    """The organisations of a lineage event and whether each goes `in` or comes `out`."""
+    sides = {}
+    for actor in actors_of(graph, event):
+        if graph.nodes[actor]["kind"] not in kinds:
+            continue
+        directions = {lineage_direction(graph.nodes[event]["type"], role) for role in graph.edges[event, actor]["roles"]}
+        if directions & {"in", "out"}:
+            sides[actor] = "out" if "out" in directions else "in"
+    return sides
+
+
+def first_seen(graph: nx.Graph, actor: str) -> tuple[str, str]:
+    """The date of an actor's earliest event (for telling an old name from a new one)."""
+    return min((date_key(graph.nodes[event]) for event in graph[actor]), default=("9999", ""))
 
 
 # --- answers -----------------------------------------------------------------------------------
@@ -333,9 +335,13 @@ def ordered_parties(tree: nx.DiGraph, nodes: set[str]) -> list[str]:
 
 
 def connections(graph: nx.Graph, source: str, target: str, limit: int = 3) -> list[list[str]]:
-    """Up to `limit` shortest chains actor → event → actor … → actor between two nodes."""
+    """Up to `limit` shortest chains actor → event → actor … → actor between two actors.
+
+    Shared places do not connect: two events in Almaty say nothing about their actors.
+    """
+    acting = nx.subgraph_view(graph, filter_edge=lambda a, b: graph.edges[a, b]["roles"] != [PLACE_ROLE])
     try:
-        return list(itertools.islice(nx.all_shortest_paths(graph, source, target), limit))
+        return list(itertools.islice(nx.all_shortest_paths(acting, source, target), limit))
     except nx.NetworkXNoPath:
         return []
 
