@@ -97,4 +97,6 @@ def _closes_sentence(text: str, sentence_start: int, match: re.Match, end: int) 
         return False
     if spaced:
         return bool(_SPACED_START.match(text, end))
+    if last.isdigit():
+        return bool(_INITIAL.match(text, end))
     return bool(_LOWER_WORD.fullmatch(last)) and bool(_GLUED_START.match(text, end))
