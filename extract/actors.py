@@ -27,6 +27,8 @@ from tarikh.extract.titles import Office, load_offices, office_actor
 from tarikh.extract.transliterate import fold, is_abbreviation, is_capitalised
 
 WORD = re.compile(r"[^\W_]+(?:(?:-\s*\n\s*|[-‐])[^\W_]+)*")
+NAME_HYPHEN = re.compile(r"-(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ])")
+PART = re.compile(r"(?:^|(?<=-))(?:[^-]|-(?![A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ]))+")
 NAME_GAP = re.compile(r"[ \t\n«»“”„\"'’–—-]*")
 OPEN_QUOTES = "«“„\""
 QUOTE_CLOSE = re.compile(r"[»”\"]")
@@ -68,17 +70,26 @@ def _suffix_chains() -> frozenset[str]:
 
 
 def _words(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), w, fold(w)) for m in WORD.finditer(text) for w in (m.group(),)]
+    """The words of a text; a hyphenated pair of capitalised names (`Қазақстан-Қытай`) gives two words."""
+    words = []
+    for m in WORD.finditer(text):
+        w = m.group()
+        if "-" in w and NAME_HYPHEN.search(w):
+            words += [Word(m.start() + p.start(), m.start() + p.end(), p.group(), fold(p.group()))
+                      for p in PART.finditer(w)]
+        else:
+            words.append(Word(m.start(), m.end(), w, fold(w)))
+    return words
 
 
 def _phrase(form: str, actor: Actor, source: str) -> Phrase | None:
-    words = WORD.findall(form)
-    keys = tuple(fold(w) for w in words)
+    words = _words(form)
+    keys = tuple(w.key for w in words)
     if not keys or not all(keys):
         return None
     single = len(words) == 1
-    return Phrase(keys=keys, actor=actor, abbreviation=single and is_abbreviation(words[0]),
-                  quoted=form.lstrip()[:1] in OPEN_QUOTES, capitalised=single and is_capitalised(words[0]),
+    return Phrase(keys=keys, actor=actor, abbreviation=single and is_abbreviation(words[0].text),
+                  quoted=form.lstrip()[:1] in OPEN_QUOTES, capitalised=single and is_capitalised(words[0].text),
                   source=source)
 
 
@@ -194,7 +205,10 @@ class ActorMatcher:
             prev, cur = words[i + k - 1], words[i + k]
             if NAME_GAP.fullmatch(text, prev.end, cur.start) is None:
                 return False
-            if not self._continues(cur.key, phrase.keys[k]):
+            if is_abbreviation(cur.text):
+                if fold(cur.text.split("-", 1)[0]) != phrase.keys[k]:
+                    return False
+            elif not self._continues(cur.key, phrase.keys[k]):
                 return False
         return True
 
@@ -212,13 +226,31 @@ class ActorMatcher:
                 i += 1
                 continue
             phrase, j = found
+            j = self._with_place_word(text, words, j, phrase.actor)
             start = self._with_initials(text, words[i].start, phrase.actor)
-            if start and text[start - 1] in OPEN_QUOTES and QUOTE_CLOSE.search(text, start, words[j - 1].end):
-                start -= 1
-            mentions.append(self._mention(text, start, words[j - 1].end, phrase.actor, phrase.source))
+            start, end = self._with_quotes(text, start, words[j - 1].end)
+            mentions.append(self._mention(text, start, end, phrase.actor, phrase.source))
             used.update(range(i, j))
             i = j
         return mentions, used
+
+    @staticmethod
+    def _with_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+        """Take in the quotes of a quoted name: `«Нұр Отан» ХДП`, `«Нұр Отанмен»`."""
+        if start and text[start - 1] in OPEN_QUOTES:
+            if QUOTE_CLOSE.search(text, start, end):
+                return start - 1, end
+            if QUOTE_CLOSE.match(text, end):
+                return start - 1, end + 1
+        return start, end
+
+    def _with_place_word(self, text: str, words: list[Word], j: int, actor: Actor) -> int:
+        """Extend a place's mention over the place word after it (`Минск қаласында`, `Ұзынағаш кентіндегі`)."""
+        if actor.kind == "Place" and j < len(words) and not is_capitalised(words[j].text) \
+                and NAME_GAP.fullmatch(text, words[j - 1].end, words[j].start) \
+                and self._head_kind(words[j].key) == "Place":
+            return j + 1
+        return j
 
     def _with_initials(self, text: str, start: int, actor: Actor) -> int:
         """Extend a person's mention back over initials glued or spaced before it (`Н.Ә.Назарбаев`)."""
@@ -406,6 +438,9 @@ class ActorMatcher:
     def _in_document_name(self, text: str, mention: ActorMention) -> bool:
         if mention.kind not in ("Place", "State") or mention.source == "detected":
             return False
+        last = _words(mention.text)[-1].key
+        if last not in self.index.by_first:
+            return False  # an inflected name (`Ресеймен шарт`) is an argument of the document, not its name
         nxt = WORD.search(text, mention.end, mention.end + 40)
         if not nxt or not NAME_GAP.fullmatch(text, mention.end, nxt.start()):
             return False
