@@ -366,8 +366,8 @@ PUNCTUATION = re.compile(r"[^\w\s-]+")
 
 
 def normalise(text: str) -> str:
-    """Lower case, NFC, quotes and punctuation dropped, dotted İ folded, spaces collapsed."""
-    text = unicodedata.normalize("NFC", text).casefold().replace("\u0307", "")
+    """Lower case, NFC, quotes and punctuation dropped, spaces collapsed; İ/I/ı/i all fold to `i`."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("\u0307", "").replace("ı", "i")
     return " ".join(PUNCTUATION.sub(" ", text).split())
 
 

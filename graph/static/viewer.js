@@ -9,7 +9,7 @@
   const eventsOfActor = new Map(data.actors.map((a) => [a.id, []]));
   data.events.forEach((e) => e.actors.forEach((link) => eventsOfActor.get(link.id).push(e.id)));
 
-  const fold = (text) => (text || "").normalize("NFC").toLowerCase().replace(/\u0307/g, "");
+  const fold = (text) => (text || "").normalize("NFC").toLowerCase().replace(/\u0307/g, "").replace(/ı/g, "i");
   const shorten = (text, n) => (text.length > n ? text.slice(0, n - 1) + "…" : text);
   const searchKey = new Map();
   data.actors.forEach((a) => searchKey.set(a.id, fold([a.label, ...Object.values(a.labels)].join("\n"))));
