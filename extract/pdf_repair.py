@@ -3,6 +3,7 @@
 * page furniture: page-number lines and the running headers (author, book title, chapter title)
   printed with them are removed, even in the middle of a sentence. Headers are learned from the
   document itself: short lines that repeat and sit beside a page number or at a page start;
+  once learned, every line that is exactly a header goes;
 * line-end hyphens: `бо-⏎йынша` is joined to `бойынша` when the document's own vocabulary says
   the joined word exists (or nothing says it is a compound); real compounds (`іс-⏎қимылы`,
   `2017-⏎2018`, `91-⏎бабы`, a capital after the hyphen) keep their hyphen;
@@ -140,7 +141,7 @@ def find_furniture(lines: list[_Line]) -> set[int]:
         if counts[line.text] > 1 and _is_standalone(lines, i) and lines[i + 1].leading_space \
                 and _is_header_like(line.text):
             headers.add(line.text)
-    return page_numbers | {i for i, line in enumerate(lines) if line.text in headers and _is_standalone(lines, i)}
+    return page_numbers | {i for i, line in enumerate(lines) if line.text in headers}
 
 
 def _is_page_number(lines: list[_Line], i: int) -> bool:

@@ -24,6 +24,7 @@ LEGACY_CANDIDATES = ("cp1251", "kz1048", "koi8_r", "cp866", "iso8859_5", "mac_cy
 SAMPLE_BYTES = 1 << 16
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 FREQUENT_LETTERS = re.compile("[оаеинтсрлдкмыуқғңәіұүө]")
+ODD_SYMBOL = re.compile(r"[^\w\s.,;:!?()\[\]«»\"'\-–—№%/]")
 CAPITAL_INSIDE_WORD = re.compile("(?<=[а-яәіңғүұқөһё])[А-ЯӘІҢҒҮҰҚӨҺЁ]")
 
 
@@ -116,13 +117,13 @@ def best_legacy_encoding(sample: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         scored.append((_letter_score(text), encoding))
-    return max(scored)[1] if scored else None
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
 
 
 def _letter_score(text: str) -> float:
     """Frequent lower-case letters count for, capitals glued inside words and control chars against."""
     good = len(FREQUENT_LETTERS.findall(text))
-    bad = len(CAPITAL_INSIDE_WORD.findall(text)) + 5 * len(CONTROL_CHARS.findall(text))
+    bad = len(CAPITAL_INSIDE_WORD.findall(text)) + len(ODD_SYMBOL.findall(text)) + 5 * len(CONTROL_CHARS.findall(text))
     return (good - 3 * bad) / max(len(text), 1)
 
 
