@@ -1,12 +1,18 @@
-"""The date grammar's vocabulary: YAML tables under `data/dates/` compiled into one scanner regex.
+"""The date grammar's vocabulary: YAML tables under `data/dates/` compiled into one scanner.
 
-The scanner cuts a text into *atoms* (a year number, a month word, a year noun, a dash, a season,
-a postposition...). `tarikh.extract.dates` then reads runs of adjacent atoms as date expressions.
+The scanner reads the lower-cased text and cuts out *anchors*: numbers (with their suffix),
+numeric dates, and words a date cannot do without (month, year noun, season, part of a year,
+century). *Connectors* (conjunctions, postpositions, determiners, number words, dashes) are
+only looked for between and beside anchors, which keeps the scan over a whole book fast.
+`classify()` says what each word is, from the same tables. The word alternatives are grouped
+by first letter (one character test per word start), and each distinct word is classified once.
+
 Every word list lives in the YAML files; this module only turns them into regular expressions.
 """
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -15,13 +21,11 @@ from typing import Any, Iterable
 import yaml
 
 LETTER = r"[^\W\d_]"
-LANGS = ("kk", "az", "ru")
 # Which tables a text in each language may use: Kazakh texts quote Russian and vice versa.
 LANG_TABLES = {"kk": ("kk", "ru"), "ru": ("ru", "kk"), "az": ("az",)}
 
-GENITIVE = re.compile(r"(?:н[ыі]ң|д[ыі]ң|т[ыі]ң|[ıiuü]n|n[ıiuü]n|ного|ого)$", re.I)
-ABLATIVE = re.compile(r"(?:[дтн][аеә]н|d[əa]n|n[əa]n|t[əa]n)$", re.I)
-DATIVE = re.compile(r"(?:[ғгқк][аеә]|[ын]?[ае]|[yn]?[əa])$", re.I)
+GENITIVE = re.compile(r"(?:н[ыі]ң|д[ыі]ң|т[ыі]ң|[ıiuü]n|n[ıiuü]n|ного|ого|[ая]|[ыі]?н[ыі]ң)$")
+ABLATIVE = re.compile(r"(?:[дтн][аеә]н|d[əa]n|n[əa]n|t[əa]n)$")
 
 
 @lru_cache(maxsize=None)
@@ -35,166 +39,198 @@ def fragment(item: str) -> str:
     """A regex fragment from a table entry: `re:` entries as written (L = a letter), words escaped."""
     if item.startswith("re:"):
         return item[3:].replace("[L]", LETTER).replace("(?![L])", f"(?!{LETTER})")
-    return re.escape(item)
+    return re.escape(item.lower())
 
 
 def alternation(items: Iterable[str]) -> str:
-    """A non-capturing alternation, longest plain words first so prefixes do not win."""
+    """A non-capturing alternation, longest first so that prefixes do not win."""
     parts = sorted({fragment(i) for i in items}, key=len, reverse=True)
-    return "(?:" + "|".join(parts) + ")"
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-def word(pattern: str) -> str:
-    """`pattern` as a whole word: no letter immediately before or after."""
-    return rf"(?<!{LETTER})(?:{pattern})(?!{LETTER})"
+def whole(items: Iterable[str]) -> re.Pattern:
+    """A full-match pattern for one word against table entries."""
+    return re.compile(alternation(items) + "$")
+
+
+def by_first_letter(fragments: Iterable[str]) -> str:
+    """One alternation of fragments grouped by their (literal) first character: fast to scan."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for item in fragments:
+        if item[0] in "\\([.?*+|{^$":
+            raise ValueError(f"date tables: {item!r} must start with a plain letter")
+        groups[item[0]].add(item[1:])
+    branches = (re.escape(first) + "(?:" + "|".join(sorted(rest, key=len, reverse=True)) + ")"
+                for first, rest in sorted(groups.items()))
+    return "(?:" + "|".join(branches) + ")"
 
 
 @dataclass(frozen=True)
 class Grammar:
-    """The compiled scanner for one language and the lookup tables the parser needs."""
+    """The compiled scanner for one language and the tables the reader needs."""
 
     lang: str
     scanner: re.Pattern
+    connector: re.Pattern
+    gap: re.Pattern
+    leading: re.Pattern
+    kinds: tuple[tuple[str, re.Pattern, Any], ...]
     month_of: dict[str, int]
     ambiguous_months: frozenset[str]
+    ambiguous_endings: re.Pattern
     season_of: dict[str, str]
-    part_patterns: tuple[tuple[re.Pattern, str], ...]
-    post_of: dict[str, str]
     number_words: dict[str, int]
-    number_suffix: re.Pattern
     year_plural: re.Pattern
     year_duration: re.Pattern
-    anaphor_ref: dict[str, str]
     anaphor_units: tuple[tuple[re.Pattern, str], ...]
-    single_anaphors: tuple[tuple[re.Pattern, dict[str, str]], ...]
     quantity_after: re.Pattern
     non_event_after: tuple[tuple[re.Pattern, str], ...]
     person_name: re.Pattern
+    roman_before: re.Pattern
     roman_values: dict[str, int]
-    extra: dict[str, Any] = field(default_factory=dict)
+    section_heading: re.Pattern
+    extra: dict[str, Any]
+    cache: dict[str, tuple[str, Any] | None] = field(default_factory=dict, compare=False)
+
+    def classify(self, word: str) -> tuple[str, Any] | None:
+        """(kind, value) of a scanned word, or None when it is no date word after all."""
+        if word in self.cache:
+            return self.cache[word]
+        result = None
+        for kind, pattern, value in self.kinds:
+            if pattern.match(word):
+                result = (kind, value(word) if callable(value) else value)
+                break
+        self.cache[word] = result
+        return result
 
 
-def _month_patterns(langs: tuple[str, ...]) -> tuple[str, dict[str, int], frozenset[str]]:
-    """The month-word regex, the stem → month map and the ambiguous stems."""
+def month_tables(langs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
+    """Month stems (with a free ending), exact month words, and the doubtful stems."""
     months = table("months")
-    month_of: dict[str, int] = {}
+    stems: dict[str, int] = {}
     exact: dict[str, int] = {}
     ambiguous: set[str] = set()
     for lang in langs:
         entry = months[lang]
         for key in ("stems", "loan_stems"):
-            for number, stems in (entry.get(key) or {}).items():
-                month_of.update({s: int(number) for s in stems})
-        for number, words in (entry.get("exact") or {}).items():
-            exact.update({w: int(number) for w in words})
-        ambiguous.update(entry.get("ambiguous") or ())
-    hyphen_end = alternation(table("words")["hyphen_endings"])
-    stems = alternation(month_of)
-    words = alternation(exact) if exact else "(?!)"
-    pattern = (rf"(?<!{LETTER})(?:(?P<mstem>{stems}){LETTER}{{0,10}}(?:-{hyphen_end}(?!{LETTER}))?"
-               rf"|(?P<mexact>{words})(?!{LETTER}))")
-    month_of.update(exact)
-    return pattern, month_of, frozenset(ambiguous)
+            for number, items in (entry.get(key) or {}).items():
+                stems.update({s.lower(): int(number) for s in items})
+        for number, items in (entry.get("exact") or {}).items():
+            exact.update({w.lower(): int(number) for w in items})
+        ambiguous.update(a.lower() for a in entry.get("ambiguous") or ())
+    return stems, exact, frozenset(ambiguous)
 
 
-def _number_word_pattern(lang: str) -> tuple[str, dict[str, int], str]:
-    """Number words («жиырма бесінші», «мың тоғыз жүз») as one regex, with their stem values."""
-    numbers = table("numbers").get(lang) or table("numbers")["kk"]
+def number_word_tables() -> tuple[dict[str, int], str]:
+    """Kazakh number-word stems with their values, and the ending they may take
+    («жиырма|сыншы», «он|ы|на», «екі|сі|нен»)."""
+    numbers = table("numbers")["kk"]
     values: dict[str, int] = {}
     for key in ("units", "tens", "hundred", "thousand"):
         values.update(numbers[key])
-    stem = alternation(values)
     ending = (f"{alternation(numbers['ordinal'])}?{alternation(numbers['possessive'])}?"
               f"{alternation(numbers['case'])}?")
-    one = rf"(?<!{LETTER}){stem}{ending}(?!{LETTER})"
-    return rf"(?P<nw>{one}(?:\s+{one})*)", values, ending
+    return values, ending
 
 
-def _century_pattern() -> str:
-    roman = "".join(table("numbers")["roman_letters"])
-    numeral = rf"(?-i:[{roman}]{{1,6}})(?!{LETTER})"
-    noun = alternation(table("words")["century_noun"])
-    return (rf"(?P<century>(?P<c1>{numeral}|\d{{1,2}}(?:-?{LETTER}{{1,5}})?)"
-            rf"(?:\s?[-–—]\s?(?P<c2>{numeral}|\d{{1,2}}(?:-?{LETTER}{{1,5}})?))?\s*"
-            rf"(?P<cnoun>{noun})(?!{LETTER}))")
+def month_value(stems: dict[str, int], exact: dict[str, int]):
+    """A value function: (month number, ending) of a month word."""
+    def value(word: str) -> tuple[int, str]:
+        base = word.split("-")[0]
+        if base in exact:
+            return exact[base], word[len(base):]
+        stem = max((s for s in stems if word.startswith(s)), key=len)
+        return stems[stem], word[len(stem):]
+    return value
 
 
-def _anaphor_pattern(langs: tuple[str, ...]) -> tuple[str, dict[str, str], tuple, tuple]:
-    data = table("anaphora")
-    ref_of = {w.lower(): ref for ref, words in data["determiners"].items() for w in words}
-    units = tuple((re.compile(alternation(v), re.I), unit) for unit, v in data["unit_nouns"].items())
-    nouns = alternation([n for v in data["unit_nouns"].values() for n in v])
-    single = tuple((re.compile(fragment(k) + "$", re.I), v) for k, v in data["words"].items())
-    pattern = (rf"(?P<ana>(?<!{LETTER}){alternation(ref_of)}\s+(?:же\s+)?{nouns}(?!{LETTER})"
-               rf"|(?<!{LETTER}){alternation(data['words'])}(?!{LETTER}))")
-    return pattern, ref_of, units, single
+def first_match(pairs: list[tuple[re.Pattern, Any]]):
+    """A value function: the value of the first pattern that matches the word."""
+    return lambda word: next(v for p, v in pairs if p.match(word))
 
 
 @lru_cache(maxsize=None)
 def grammar(lang: str) -> Grammar:
     """The compiled grammar for `lang` (kk, az or ru), built once per process."""
     langs = LANG_TABLES.get(lang, LANG_TABLES["kk"])
-    words = table("words")
-    numbers = table("numbers")
-    month_pattern, month_of, ambiguous = _month_patterns(langs)
-    nw_pattern, number_values, _ = _number_word_pattern("kk")
-    ana_pattern, ref_of, units, single = _anaphor_pattern(langs)
-    year_noun = alternation([y for lg in langs for y in words["year_noun"][lg]])
-    month_noun = alternation([y for lg in langs for y in words["month_noun"][lg]])
-    season_of = {stem: season for lg in langs for stem, season in words["season_words"][lg].items()}
-    season_end = alternation([e for lg in langs for e in words["season_endings"][lg]])
-    part_items = [(k, v) for lg in langs for k, v in words["part_words"][lg].items()]
-    quarter = alternation([q for lg in langs for q in words["quarter_words"][lg]])
-    post_of = {w: kind for kind, ws in words["postpositions"].items() for w in ws}
-    max_suffix = numbers["digit_suffix_letters_max"]
-    not_suffix = alternation([y for lg in langs for y in words["year_noun"][lg]] + list(month_of))
-    az_ordinal = alternation(numbers["az_ordinal"])
-    num = (r"(?P<num>(?<![\d.,:/])\d{1,4}(?![\d]|[.,:/]\d))"
-           rf"(?P<nsuf>\s?-\s?{az_ordinal}(?!{LETTER})|-?(?!{not_suffix}){LETTER}{{1,{max_suffix}}}(?!{LETTER}))?")
-    numdate = (r"(?P<numdate>(?<![\d.])(?P<nd1>\d{1,2})(?:-(?P<nd1b>\d{1,2}))?\.(?P<nm1>\d{1,2})"
-               r"(?:-(?P<nd2>\d{1,2})\.(?P<nm2>\d{1,2}))?\.(?P<ny>\d{4})(?!\d))")
-    dashes = re.escape(words["dashes"])
-    atoms = [
-        numdate,
-        _century_pattern(),
-        ana_pattern,
-        num,
-        rf"(?P<dash>[{dashes}])",
-        rf"(?P<yn>(?<!{LETTER}){year_noun})",
-        month_pattern,
-        rf"(?P<mn>(?<!{LETTER}){month_noun}(?!{LETTER}))",
-        rf"(?P<season>(?<!{LETTER}){alternation(season_of)}{season_end}(?!{LETTER}))",
-        rf"(?P<part>{word(alternation(k for k, _ in part_items))})",
-        rf"(?P<quarter>{word(quarter)})",
-        nw_pattern,
-        rf"(?P<half>{word(alternation(words['half_ordinals']))})",
-        rf"(?P<post>{word(alternation(post_of))})",
-        rf"(?P<conj>{word(alternation(words['conjunctions']))})",
+    words, numbers, anaphora = table("words"), table("numbers"), table("anaphora")
+
+    def per_lang(key: str) -> list[str]:
+        return [item for lg in langs for item in words[key].get(lg, ())]
+
+    stems, exact, ambiguous = month_tables(langs)
+    hyphen_end = alternation(words["hyphen_endings"])
+    month = f"{alternation(stems)}{LETTER}{{0,10}}|{alternation(exact)}"
+    number_values, number_ending = number_word_tables()
+    season_of = {k.lower(): v for lg in langs for k, v in words["season_words"][lg].items()}
+    season = f"(?!{alternation(words['not_seasons'])}$){alternation(season_of)}{alternation(per_lang('season_endings'))}"
+    parts = [(k, v) for lg in langs for k, v in words["part_words"][lg].items()]
+    ref_of = {w.lower(): ref for ref, items in anaphora["determiners"].items() for w in items}
+    singles = [(re.compile(fragment(k) + "$"), (v["ref"], v["unit"])) for k, v in anaphora["words"].items()]
+    post_of = {w.lower(): kind for kind, items in words["postpositions"].items() for w in items}
+    half_of = {k.lower(): v for k, v in words["half_ordinals"].items()}
+    day_nouns = anaphora["unit_nouns"]["day"]
+
+    # (kind, full-word pattern, value or value function), in the order a word is tried
+    kinds: list[tuple[str, re.Pattern, Any]] = [
+        ("ana", re.compile(alternation(anaphora["words"]) + "$"), first_match(singles)),
+        ("yn", whole(per_lang("year_noun")), None),
+        ("month", re.compile(f"(?:{month})(?:-{hyphen_end})?$"), month_value(stems, exact)),
+        ("mn", whole(per_lang("month_noun")), None),
+        ("dn", whole(day_nouns), None),
+        ("season", re.compile(f"{season}$"), lambda w: next(v for k, v in season_of.items() if w.startswith(k))),
+        ("part", whole(k for k, _ in parts), first_match([(re.compile(fragment(k) + "$"), v) for k, v in parts])),
+        ("quarter", whole(per_lang("quarter_words")), None),
+        ("post", whole(post_of), post_of.get),
+        ("conj", whole(words["conjunctions"]), None),
+        ("det", whole(ref_of), ref_of.get),
+        ("nw", re.compile(f"{alternation(number_values)}{number_ending}$"), None),
+        ("half", whole(half_of), half_of.get),
+        ("cnoun", whole(words["century_noun"]), None),
     ]
-    scanner = re.compile("|".join(atoms), re.I)
-    non_event = tuple((re.compile(r"\s*" + alternation(v), re.I), why)
-                      for why, v in words["non_event_after"].items())
+    # Anchors: words a date cannot do without. Connectors (conjunctions, postpositions,
+    # determiners, number words, dashes) are only read in the gaps and at the edges of anchors.
+    anchors = [fragment(i) for key in ("year_noun", "month_noun", "quarter_words") for i in per_lang(key)]
+    anchors += [fragment(s) + f"{LETTER}{{0,10}}" for s in stems] + [fragment(w) for w in exact]
+    anchors += [fragment(s) + alternation(per_lang("season_endings")) for s in season_of]
+    anchors += [fragment(k) for k, _ in parts] + [fragment(w) for w in day_nouns]
+    anchors += [fragment(k) for k in anaphora["words"]] + [fragment(c) for c in words["century_noun"]]
+    connector_words = [fragment(w) for w in list(half_of) + list(post_of) + words["conjunctions"] + list(ref_of)]
+    connector_words += [fragment(stem) + number_ending for stem in number_values]
+    connector = (rf"(?:[{re.escape(words['dashes'])}]|(?<!{LETTER}){by_first_letter(connector_words)}"
+                 rf"(?!{LETTER}))")
+    az_ordinal = alternation(numbers["az_ordinal"])
+    not_suffix = alternation(per_lang("year_noun") + list(stems))
+    scanner = re.compile(
+        r"(?P<num>\d(?<![\d.,:/]\d)(?:(?P<numdate>\d?(?:-\d{1,2})?\.\d{1,2}(?:-\d{1,2}\.\d{1,2})?\.\d{4}(?!\d))"
+        r"|\d{0,3}(?![\d]|[.,:/]\d)"
+        rf"(?P<nsuf>\s?-\s?{az_ordinal}(?!{LETTER})|-?(?!{not_suffix}){LETTER}{{1,{numbers['digit_suffix_letters_max']}}}"
+        rf"(?!{LETTER}))?))"
+        rf"|(?<!{LETTER})(?P<word>{by_first_letter(anchors)})(?:-{hyphen_end})?(?:(?<=\.)|(?!{LETTER}))")
+    roman = "".join(numbers["roman_letters"])
     return Grammar(
         lang=lang,
         scanner=scanner,
-        month_of={k.lower(): v for k, v in month_of.items()},
-        ambiguous_months=frozenset(a.lower() for a in ambiguous),
-        season_of={k.lower(): v for k, v in season_of.items()},
-        part_patterns=tuple((re.compile(fragment(k) + "$", re.I), v) for k, v in part_items),
-        post_of={k.lower(): v for k, v in post_of.items()},
+        connector=re.compile(connector),
+        gap=re.compile(rf"\s*(?:{connector}\s*)*"),
+        leading=re.compile(rf"(?:{connector}\s*)+$"),
+        kinds=tuple(kinds),
+        month_of={**stems, **exact},
+        ambiguous_months=ambiguous,
+        ambiguous_endings=whole(words["ambiguous_month_endings"]),
+        season_of=season_of,
         number_words=number_values,
-        number_suffix=re.compile(r"[^\W\d_]*"),
-        year_plural=re.compile(alternation(words["year_plural"]), re.I),
-        year_duration=re.compile(alternation(words["year_noun_duration"]), re.I),
-        anaphor_ref=ref_of,
-        anaphor_units=units,
-        single_anaphors=single,
-        quantity_after=re.compile(r"\s*" + word(alternation(words["quantity_after"])), re.I),
-        non_event_after=non_event,
+        year_plural=re.compile(alternation(words["year_plural"])),
+        year_duration=re.compile(alternation(words["year_noun_duration"])),
+        anaphor_units=tuple((re.compile(alternation(v) + "$"), unit) for unit, v in anaphora["unit_nouns"].items()),
+        quantity_after=re.compile(rf"\s*(?<!{LETTER})" + alternation(words["quantity_after"]) + f"(?!{LETTER})", re.I),
+        non_event_after=tuple((re.compile(r"\s*" + alternation(v), re.I), why)
+                              for why, v in words["non_event_after"].items()),
         person_name=re.compile(rf"[A-ZА-ЯЁӘІҢҒҮҰҚӨҺƏÇĞİÖŞÜ]{LETTER}*{alternation(words['person_name_endings'])}\s*$"),
+        roman_before=re.compile(rf"(?<!{LETTER})([{roman}]{{1,6}})(?:\s?[-–—]\s?([{roman}]{{1,6}}))?\s*$"),
         roman_values={k: int(v) for k, v in numbers["roman_letters"].items()},
+        section_heading=re.compile("|".join(fragment(h) for h in anaphora["section_heading"]), re.I | re.M),
         extra={"parts": words["parts"], "seasons": words["seasons"], "quarters": words["quarters"],
-               "half_ordinals": {k.lower(): v for k, v in words["half_ordinals"].items()},
-               "section_heading": re.compile("|".join(fragment(h) for h in table("anaphora")["section_heading"]),
-                                             re.I | re.M)},
+               "dashes": words["dashes"]},
     )

@@ -27,12 +27,14 @@ from tarikh.extract.model import DateExpr
 __all__ = ["find_dates", "build_date", "detect_lang", "DateDiscourse", "DatesComponent"]
 
 GAP = re.compile(r"\s*")
+LEADS = frozenset({"yn", "month", "mn", "dn"})  # anchors that number words or determiners may precede
+LEAD_WINDOW = 80  # characters looked at before an anchor for number words and determiners
 PROGRAMME_BEFORE = re.compile(rf"{LETTER}\s?[-–]\s?$")
 OPEN_QUOTE, CLOSE_QUOTE = "«“„", "»”"
 MAX_YEAR = 2199
 
 
-@dataclass
+@dataclass(slots=True)
 class Atom:
     """One scanned token of the date grammar."""
 
@@ -45,7 +47,7 @@ class Atom:
     digits: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A date expression while it is being read: its atoms' extent and its parts."""
 
@@ -54,6 +56,7 @@ class Found:
     parts: dict[str, Any]
     kind: str = "absolute"
     flags: list[str] = field(default_factory=list)
+    start: int | None = None  # where the text starts when it is before the first atom (a Roman numeral)
 
 
 # --------------------------------------------------------------------------- scanning
@@ -82,63 +85,107 @@ def number_word_value(text: str, g: Grammar) -> tuple[int, bool]:
     return total + current, ordinal
 
 
-def to_atom(match: re.Match, g: Grammar) -> Atom:
-    """The atom for one scanner match."""
-    kind = match.lastgroup
-    groups = match.groupdict()
-    for name in ("numdate", "century", "ana", "num", "nw"):
-        if groups.get(name) is not None:
-            kind = name
-            break
-    else:
-        kind = next(k for k in ("dash", "yn", "mn", "season", "part", "quarter", "half", "post", "conj",
-                                "mstem", "mexact") if groups.get(k) is not None)
-    text = match.group(0)
-    atom = Atom(kind, match.start(), match.end(), text)
-    if kind in ("mstem", "mexact"):
-        atom.kind, atom.value = "month", g.month_of[fold(groups[kind])]
-        atom.suffix = fold(text[len(groups[kind]):])
-    elif kind == "num":
-        atom.value, atom.digits = int(groups["num"]), len(groups["num"])
-        atom.suffix = fold(re.sub(r"[\s\-]", "", groups["nsuf"] or ""))
-    elif kind == "nw":
-        atom.value, ordinal = number_word_value(text, g)
-        atom.suffix = "ordinal" if ordinal else ""
-    elif kind == "season":
-        atom.value = next(v for k, v in g.season_of.items() if fold(text).startswith(k))
-    elif kind in ("part",):
-        atom.value = next(v for p, v in g.part_patterns if p.match(text))
-    elif kind == "half":
-        atom.value = g.extra["half_ordinals"][fold(text)]
-    elif kind == "post":
-        atom.value = g.post_of[fold(text)]
-    elif kind == "ana":
-        atom.value = anaphor_value(text, g)
+def to_atom(match: re.Match, text: str, g: Grammar) -> Atom | None:
+    """The anchor atom for one scanner match over the folded text (None: no date word after all)."""
+    start, end = match.span()
+    if match.group("numdate") is not None:
+        return Atom("numdate", start, end, text[start:end])
+    if match.group("num") is not None:
+        digits = len(match.group("num")) - len(match.group("nsuf") or "")
+        suffix = "".join((match.group("nsuf") or "").split()).replace("-", "")
+        return Atom("num", start, end, text[start:end], int(match.group("num")[:digits]), suffix, digits)
+    return word_atom(match.group(0), start, end, text, g)
+
+
+def word_atom(word: str, start: int, end: int, text: str, g: Grammar) -> Atom | None:
+    """The atom of a (folded) word, or None when the tables do not know it."""
+    found = g.classify(word)
+    if found is None:
+        return None
+    kind, value = found
+    atom = Atom(kind, start, end, text[start:end], value)
+    if kind == "month":
+        atom.value, atom.suffix = value
     return atom
 
 
-def anaphor_value(text: str, g: Grammar) -> tuple[str, str]:
-    """(ref, unit) of an anaphoric phrase: («сол», «жылдың») → ("same", "year")."""
-    for pattern, value in g.single_anaphors:
-        if pattern.match(text):
-            return value["ref"], value["unit"]
-    head, _, noun = text.partition(" ")
-    noun = noun.split()[-1]
-    unit = next(u for p, u in g.anaphor_units if p.match(noun))
-    return g.anaphor_ref[fold(head)], unit
+def connectors(folded: str, start: int, end: int, text: str, g: Grammar) -> list[Atom]:
+    """Dashes, conjunctions, postpositions, determiners and number words in `folded[start:end]`."""
+    out: list[Atom] = []
+    for match in g.connector.finditer(folded, start, end):
+        word = match.group()
+        if word in g.extra["dashes"]:
+            out.append(Atom("dash", match.start(), match.end(), word))
+            continue
+        atom = word_atom(word, match.start(), match.end(), text, g)
+        if atom is None:
+            continue
+        if out and out[-1].kind == "nw" == atom.kind:
+            out[-1] = joined(out[-1], atom, "nw", None, text)
+        else:
+            out.append(atom)
+    return out
+
+
+def joined(first: Atom, second: Atom, kind: str, value: Any, text: str) -> Atom:
+    """One atom made of two neighbours («сол» + «жылы», «мың тоғыз жүз» + «тоқсан»)."""
+    return Atom(kind, first.start, second.end, text[first.start:second.end], value)
+
+
+def merged(atoms: list[Atom], folded: str, text: str, g: Grammar) -> list[Atom]:
+    """A run's atoms with «determiner + unit noun» joined into one anaphor and number words valued."""
+    out: list[Atom] = []
+    for atom in atoms:
+        previous = out[-1] if out else None
+        if previous and previous.kind == "det" and atom.kind in ("yn", "mn", "dn"):
+            noun = folded[atom.start:atom.end]
+            unit = next((u for p, u in g.anaphor_units if p.match(noun)), None)
+            if unit:
+                out[-1] = joined(previous, atom, "ana", (previous.value, unit), text)
+                continue
+        if previous and previous.kind == "ana" and previous.value[1] == "year" and atom.kind == "yn" \
+                and " " not in previous.text and not g.year_plural.match(folded, atom.start):
+            out[-1] = joined(previous, atom, "ana", previous.value, text)  # «биылғы жылдың»
+            continue
+        out.append(atom)
+    for atom in out:
+        if atom.kind == "nw":
+            atom.value, ordinal = number_word_value(folded[atom.start:atom.end], g)
+            atom.suffix = "ordinal" if ordinal else ""
+    return [a for a in out if a.kind != "det"]
 
 
 def runs(text: str, g: Grammar) -> Iterator[list[Atom]]:
-    """Runs of atoms separated only by whitespace."""
+    """Runs of anchors joined by nothing but connectors, with the connectors around them."""
+    folded = fold(text)
+    if len(folded) != len(text):  # a character whose lower case is longer: fold one by one
+        folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.replace("İ", "i"))
     run: list[Atom] = []
-    for match in g.scanner.finditer(text):
-        atom = to_atom(match, g)
-        if run and GAP.fullmatch(text, run[-1].end, atom.start) is None:
-            yield run
-            run = []
+    for match in g.scanner.finditer(folded):
+        atom = to_atom(match, text, g)
+        if atom is None:
+            continue
+        if run and g.gap.fullmatch(folded, run[-1].end, atom.start):
+            run += connectors(folded, run[-1].end, atom.start, text, g)
+        else:
+            if run:
+                yield merged(run + trailing(folded, run[-1].end, text, g), folded, text, g)
+            run = leading(folded, atom.start, text, g) if atom.kind in LEADS else []
         run.append(atom)
     if run:
-        yield run
+        yield merged(run + trailing(folded, run[-1].end, text, g), folded, text, g)
+
+
+def leading(folded: str, start: int, text: str, g: Grammar) -> list[Atom]:
+    """Connectors just before an anchor («сол» жылы, «жиырма бесінші» наурызда)."""
+    match = g.leading.search(folded, max(0, start - LEAD_WINDOW), start)
+    return connectors(folded, match.start(), start, text, g) if match else []
+
+
+def trailing(folded: str, end: int, text: str, g: Grammar) -> list[Atom]:
+    """Connectors just after the last anchor (жылдан «бастап», наурыздың «жиырма бесі»)."""
+    match = g.gap.match(folded, end)
+    return connectors(folded, end, match.end(), text, g) if match.end() > end else []
 
 
 # --------------------------------------------------------------------------- reading a run
@@ -149,6 +196,7 @@ class RunReader:
 
     def __init__(self, run: list[Atom], text: str, g: Grammar):
         self.atoms, self.text, self.g = run, text, g
+        self.done = -1  # index of the last atom an expression used
 
     def at(self, i: int, kind: str) -> Atom | None:
         if 0 <= i < len(self.atoms) and self.atoms[i].kind == kind:
@@ -182,13 +230,14 @@ class RunReader:
             item.last = self.postpositions(item, item.last)
             found.append(item)
             follower = item.parts.get("next")
-            i = max(item.last, follower.last if follower else 0) + 1
+            self.done = max(item.last, follower.last if follower else 0)
+            i = self.done + 1
         return self.combine(found)
 
     def expression(self, i: int) -> Found | None:
         atom = self.atoms[i]
         reader = {
-            "numdate": self.numeric_date, "century": self.century, "ana": self.anaphor,
+            "numdate": self.numeric_date, "cnoun": self.century, "ana": self.anaphor,
             "num": self.from_number, "nw": self.from_number, "month": self.from_month,
             "part": self.part_first,
         }.get(atom.kind)
@@ -208,25 +257,33 @@ class RunReader:
         j = i + 1 if self.at(i + 1, "yn") else i
         return Found(i, j, parts, flags=["numeric"])
 
-    def century(self, i: int) -> Found:
+    def century(self, i: int) -> Found | None:
         """«ХХ ғасыр», «XIV əsr», «21 ғасырдың аяғында», «XIX-XX ғасырлар»."""
-        m = self.g.scanner.match(self.text, self.atoms[i].start)
-        first, second = (self.century_number(m.group(k)) for k in ("c1", "c2"))
-        parts: dict[str, Any] = {"century": first}
-        if second:
-            parts["century_end"] = second
-        j = i
-        if self.at(i + 1, "part"):
-            parts["part"] = self.atoms[i + 1].value
-            j = i + 1
-        return Found(i, j, parts)
+        noun = self.atoms[i]
+        first = i
+        if i > 0 and self.atoms[i - 1].kind == "num" and self.atoms[i - 1].digits <= 2 and \
+                i - 1 > self.done:
+            numbers, first = (self.atoms[i - 1].value, None), i - 1
+            start = self.atoms[i - 1].start
+        else:
+            roman = self.g.roman_before.search(self.text, max(0, noun.start - 16), noun.start)
+            if roman is None:
+                return None
+            numbers = tuple(self.roman_number(roman.group(k)) for k in (1, 2))
+            start = roman.start()
+        if not numbers[0] or not 1 <= numbers[0] <= 22:
+            return None
+        parts: dict[str, Any] = {"century": numbers[0]}
+        if numbers[1] and numbers[1] >= numbers[0]:
+            parts["century_end"] = numbers[1]
+        last = i
+        if self.at(i + 1, "part") and self.atoms[i + 1].value != "half":
+            parts["part"], last = self.atoms[i + 1].value, i + 1
+        return Found(first, last, parts, start=start)
 
-    def century_number(self, numeral: str | None) -> int | None:
+    def roman_number(self, numeral: str | None) -> int | None:
         if not numeral:
             return None
-        digits = re.match(r"\d+", numeral)
-        if digits:
-            return int(digits.group())
         values = [self.g.roman_values[c] for c in numeral]
         return sum(-v if v < w else v for v, w in zip(values, values[1:] + [0]))
 
@@ -259,7 +316,7 @@ class RunReader:
         tens_word = atom.kind == "nw" and atom.suffix == "ordinal"
         noun = self.at(i + 1, "yn") or (self.at(i + 1, "dash") and self.at(i + 2, "yn"))
         return bool((two_digits or tens_word) and 10 <= atom.value <= 90 and atom.value % 10 == 0
-                    and noun and self.g.year_plural.match(noun.text))
+                    and noun and self.g.year_plural.match(fold(noun.text)))
 
     def swapped(self, i: int) -> Found | None:
         """«23 жылдың 2013 қыркүйегінде»: day and year exchanged by a typo."""
@@ -298,16 +355,16 @@ class RunReader:
         elif not self.bare_year_allowed(i, atom, parts):
             return None
         if self.year(i) is None:  # «20-ci illərdə», «тоқсаныншы жылдардың»: a decade or nothing
-            if not (noun and self.g.year_plural.match(noun.text) and "year_end" not in parts):
+            if not (noun and self.g.year_plural.match(fold(noun.text)) and "year_end" not in parts):
                 return None
             parts["year"] = 1900 + atom.value
             flags.append("century_assumed")
-        plural = bool(noun and self.g.year_plural.match(noun.text)) or atom.suffix in ("х", "x")
+        plural = bool(noun and self.g.year_plural.match(fold(noun.text))) or atom.suffix in ("х", "x")
         if plural and "year_end" not in parts and parts["year"] % 10 == 0:
             parts["decade"] = True
         if not noun and "year_end" in parts:
             flags.append("bare")
-        if noun and self.g.year_duration.match(noun.text):
+        if noun and self.g.year_duration.match(fold(noun.text)):
             flags.append("duration")
         found = Found(i, j - 1, parts, flags=flags)
         if "year_end" not in parts:
@@ -436,7 +493,7 @@ class RunReader:
         stem = fold(month.text[:len(month.text) - len(month.suffix)])
         if stem not in self.g.ambiguous_months:
             return True
-        return month.text[:1].islower() and bool(re.fullmatch(r"(?:[дт][аеə]|[ын]?[дт][аеə]|ı?nda)?", month.suffix))
+        return month.text[:1].islower() and bool(self.g.ambiguous_endings.match(month.suffix))
 
     def year_after(self, found: Found) -> bool:
         """A year after day/month («16 dekabr 1991-ci ildə»): makes the expression absolute."""
@@ -684,7 +741,8 @@ def find_dates(text: str, lang: str = "kk") -> list[DateExpr]:
             reason = non_event_reason(text, found, reader) if found.parts.get("year") else None
             if reason:
                 kind, flags = "non_event", flags + [reason]
-            start, end = run[found.first].start, run[found.last].end
+            start = run[found.first].start if found.start is None else found.start
+            end = run[found.last].end
             out.append(build_date(text[start:end], start, end, found.parts, kind, flags, g))
     return out
 
