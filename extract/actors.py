@@ -31,6 +31,7 @@ NAME_HYPHEN = re.compile(r"-(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ])")
 PART = re.compile(r"(?:^|(?<=-))(?:[^-]|-(?![A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ]))+")
 NAME_GAP = re.compile(r"[ \t\n«»“”„\"'’–—-]*")
 OPEN_QUOTES = "«“„\""
+OPENING_QUOTE = re.compile(r"[«“„\"]")
 QUOTE_CLOSE = re.compile(r"[»”\"]")
 INITIALS_BEFORE = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]{1,2}\.\s?){1,3}$")
 SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]\s*|[\n]\s*[«\"“]?)$")
@@ -44,6 +45,7 @@ class Phrase:
     """One surface form of an actor, as folded word keys."""
 
     keys: tuple[str, ...]
+    first: str  # the first word as written, for the lower-case opener test
     actor: Actor
     abbreviation: bool
     quoted: bool
@@ -69,17 +71,57 @@ def _suffix_chains() -> frozenset[str]:
     return frozenset(chains)
 
 
-def _words(text: str) -> list[Word]:
-    """The words of a text; a hyphenated pair of capitalised names (`Қазақстан-Қытай`) gives two words."""
-    words = []
-    for m in WORD.finditer(text):
-        w = m.group()
-        if "-" in w and NAME_HYPHEN.search(w):
-            words += [Word(m.start() + p.start(), m.start() + p.end(), p.group(), fold(p.group()))
-                      for p in PART.finditer(w)]
-        else:
-            words.append(Word(m.start(), m.end(), w, fold(w)))
-    return words
+class Words:
+    """The words of a text as parallel lists (offsets, surface forms); a `Word` with its key on access.
+
+    A hyphenated pair of capitalised names (`Қазақстан-Қытай`) gives two words.
+    """
+
+    def __init__(self, text: str):
+        matches = list(WORD.finditer(text))
+        self.texts = [m.group() for m in matches]
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        if "-" in text:
+            self._split_names([k for k, t in enumerate(self.texts) if "-" in t and NAME_HYPHEN.search(t)])
+
+    def _split_names(self, hyphenated: list[int]) -> None:
+        texts, starts, ends, last = [], [], [], 0
+        for k in hyphenated:
+            texts += self.texts[last:k]
+            starts += self.starts[last:k]
+            ends += self.ends[last:k]
+            for part in PART.finditer(self.texts[k]):
+                texts.append(part.group())
+                starts.append(self.starts[k] + part.start())
+                ends.append(self.starts[k] + part.end())
+            last = k + 1
+        self.texts = texts + self.texts[last:]
+        self.starts = starts + self.starts[last:]
+        self.ends = ends + self.ends[last:]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int | slice) -> Word | list[Word]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.texts)))]
+        return Word(self.starts[i], self.ends[i], self.texts[i], fold(self.texts[i]))
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self.texts)))
+
+
+def _words(text: str) -> Words:
+    return Words(text)
+
+
+@lru_cache(maxsize=50_000)
+def abbreviation_key(word: str) -> str | None:
+    """The folded letters of an abbreviation (`КСРО-ның` → `ksro`); None for any other word."""
+    if not word[1:2].isupper() or not is_abbreviation(word):
+        return None
+    return fold(word.split("-", 1)[0])
 
 
 def _phrase(form: str, actor: Actor, source: str) -> Phrase | None:
@@ -88,7 +130,7 @@ def _phrase(form: str, actor: Actor, source: str) -> Phrase | None:
     if not keys or not all(keys):
         return None
     single = len(words) == 1
-    return Phrase(keys=keys, actor=actor, abbreviation=single and is_abbreviation(words[0].text),
+    return Phrase(keys=keys, first=words[0].text.lstrip("«“„\""), actor=actor, abbreviation=single and is_abbreviation(words[0].text),
                   quoted=form.lstrip()[:1] in OPEN_QUOTES, capitalised=single and is_capitalised(words[0].text),
                   source=source)
 
@@ -107,19 +149,28 @@ class PhraseIndex:
         for bucket in self.by_first.values():
             bucket.sort(key=lambda p: (-len(p.keys), -sum(map(len, p.keys))))
         self._candidates: dict[str, list[Phrase]] = {}
+        self.lower_starts = {p.first[:2] for bucket in self.by_first.values() for p in bucket
+                             if not p.first[:1].isupper()}
         self.single_keys: dict[str, dict[int, list[str]]] = {}
         for key, bucket in self.by_first.items():
             if len(key) >= FUZZY_MIN_LEN and any(len(p.keys) == 1 and not p.abbreviation for p in bucket):
                 self.single_keys.setdefault(key[0], {}).setdefault(len(key), []).append(key)
 
 
-    def candidates(self, key: str, stems) -> list[Phrase]:
-        """Phrases whose first word the word key equals or continues, longest phrase first (cached per key)."""
+    def candidates(self, key: str, stems) -> tuple[dict[str, list[Phrase]], list[Phrase]]:
+        """Phrases whose first word the word key equals or continues: multi-word ones by their second
+        word's key, and single-word ones; longest first (cached per key)."""
         hit = self._candidates.get(key)
         if hit is None:
-            hit = [p for stem, _ in stems(key) for p in self.by_first.get(stem, ())]
-            hit.sort(key=lambda p: -len(p.keys))
-            self._candidates[key] = hit
+            by_second: dict[str, list[Phrase]] = {}
+            singles: list[Phrase] = []
+            for stem, _ in stems(key):
+                for phrase in self.by_first.get(stem, ()):
+                    if len(phrase.keys) > 1:
+                        by_second.setdefault(phrase.keys[1], []).append(phrase)
+                    else:
+                        singles.append(phrase)
+            hit = self._candidates[key] = (by_second, singles)
         return hit
 
 
@@ -145,6 +196,7 @@ class ActorMatcher:
                     for office in self.offices.values() for form in (*office.titles, *office.bare)]
         self._stem_cache: dict[str, list[tuple[str, str]]] = {}
         self.index = PhraseIndex(p for p in phrases if p)
+        self.lower_starts = self.index.lower_starts
         self.bare_titles = {fold(t) for office in self.offices.values() for t in office.bare}
 
     # -- public -------------------------------------------------------------------------------------------
@@ -153,10 +205,20 @@ class ActorMatcher:
         """Actor and place mentions in `text`, sorted by start; `start`/`end` are offsets in `text`."""
         words = _words(text)
         learned = self._learned_index(aliases) if aliases else None
-        mentions, used = self._match_phrases(text, words, learned)
-        mentions += self._fuzzy(text, words, used)
-        mentions += self._detect(text, words, used)
+        openers = self._openers(text, words, learned)
+        mentions, used = self._match_phrases(text, words, openers, learned)
+        names = [i for i in openers if i not in used]
+        mentions += self._fuzzy(text, words, names, used)
+        mentions += self._detect(text, words, names, used)
         return self._resolve(text, mentions)
+
+    def _openers(self, text: str, words: Words, learned: PhraseIndex | None) -> list[int]:
+        """Indices of the words that may begin a mention: capitalised, after an opening quote, or the
+        first word of a lower-case gazetteer phrase (`жоғарғы кеңес`, `парламент`)."""
+        lower = self.lower_starts | learned.lower_starts if learned else self.lower_starts
+        quoted = {m.end() for m in OPENING_QUOTE.finditer(text)}
+        return [i for i, t in enumerate(words.texts)
+                if t[:1].isupper() or t[:2] in lower or words.starts[i] in quoted]
 
     # -- gazetteer and learned phrases ----------------------------------------------------------------------
 
@@ -180,50 +242,54 @@ class ActorMatcher:
     def _continues(self, key: str, target: str) -> bool:
         return key == target or (key.startswith(target) and key[len(target):] in self.suffixes)
 
-    def _match_at(self, text: str, words: list[Word], i: int, index: PhraseIndex) -> tuple[Phrase, int] | None:
+    def _match_at(self, text: str, words: Words, i: int, index: PhraseIndex) -> tuple[Phrase, int] | None:
         """The longest phrase starting at word i, and the index after its last word."""
-        word = words[i]
-        for phrase in index.candidates(word.key, self._stems):
+        texts = words.texts
+        by_second, singles = index.candidates(fold(texts[i]), self._stems)
+        if by_second and i + 1 < len(texts):
+            head = abbreviation_key(texts[i + 1])
+            seconds = [head] if head else [stem for stem, _ in self._stems(fold(texts[i + 1]))]
+            multi = [p for second in seconds for p in by_second.get(second, ()) if self._accepts(text, words, i, p)]
+            if multi:
+                best = max(multi, key=lambda p: (len(p.keys), sum(map(len, p.keys))))
+                return best, i + len(best.keys)
+        for phrase in singles:
             if self._accepts(text, words, i, phrase):
-                return phrase, i + len(phrase.keys)
-        if is_abbreviation(word.text):
-            head = fold(word.text.split("-", 1)[0])
+                return phrase, i + 1
+        head = abbreviation_key(texts[i])
+        if head:
             for phrase in index.abbreviations.get(head, ()):
                 return phrase, i + 1
         return None
 
-    def _accepts(self, text: str, words: list[Word], i: int, phrase: Phrase) -> bool:
-        word = words[i]
-        if phrase.capitalised and not is_capitalised(word.text):
+    def _accepts(self, text: str, words: Words, i: int, phrase: Phrase) -> bool:
+        """True when the words from i on continue the phrase's words, joined only by spaces and quotes."""
+        keys, texts, starts, ends = phrase.keys, words.texts, words.starts, words.ends
+        if i + len(keys) > len(texts):
             return False
-        if phrase.quoted and (word.start == 0 or text[word.start - 1] not in OPEN_QUOTES):
-            return False
-        n = len(phrase.keys)
-        if i + n > len(words):
-            return False
-        for k in range(1, n):
-            prev, cur = words[i + k - 1], words[i + k]
-            if NAME_GAP.fullmatch(text, prev.end, cur.start) is None:
+        for k in range(1, len(keys)):
+            t = texts[i + k]
+            head = abbreviation_key(t)
+            if not (head == keys[k] if head else self._continues(fold(t), keys[k])):
                 return False
-            if is_abbreviation(cur.text):
-                if fold(cur.text.split("-", 1)[0]) != phrase.keys[k]:
-                    return False
-            elif not self._continues(cur.key, phrase.keys[k]):
+            if NAME_GAP.fullmatch(text, ends[i + k - 1], starts[i + k]) is None:
                 return False
-        return True
+        if phrase.capitalised and not texts[i][:1].isupper():
+            return False
+        return not phrase.quoted or (starts[i] > 0 and text[starts[i] - 1] in OPEN_QUOTES)
 
-    def _match_phrases(self, text: str, words: list[Word], learned: PhraseIndex | None
+    def _match_phrases(self, text: str, words: Words, openers: list[int], learned: PhraseIndex | None
                        ) -> tuple[list[ActorMention], set[int]]:
         mentions, used = [], set()
-        i = 0
-        while i < len(words):
+        for i in openers:
+            if i in used:
+                continue
             found = self._match_at(text, words, i, self.index)
             if learned:
                 other = self._match_at(text, words, i, learned)
                 if other and (not found or len(other[0].keys) > len(found[0].keys)):
                     found = other
             if not found:
-                i += 1
                 continue
             phrase, j = found
             j = self._with_place_word(text, words, j, phrase.actor)
@@ -231,7 +297,6 @@ class ActorMatcher:
             start, end = self._with_quotes(text, start, words[j - 1].end)
             mentions.append(self._mention(text, start, end, phrase.actor, phrase.source))
             used.update(range(i, j))
-            i = j
         return mentions, used
 
     @staticmethod
@@ -244,7 +309,7 @@ class ActorMatcher:
                 return start - 1, end + 1
         return start, end
 
-    def _with_place_word(self, text: str, words: list[Word], j: int, actor: Actor) -> int:
+    def _with_place_word(self, text: str, words: Words, j: int, actor: Actor) -> int:
         """Extend a place's mention over the place word after it (`Минск қаласында`, `Ұзынағаш кентіндегі`)."""
         if actor.kind == "Place" and j < len(words) and not is_capitalised(words[j].text) \
                 and NAME_GAP.fullmatch(text, words[j - 1].end, words[j].start) \
@@ -268,12 +333,13 @@ class ActorMatcher:
 
     # -- fuzzy spellings ------------------------------------------------------------------------------------
 
-    def _fuzzy(self, text: str, words: list[Word], used: set[int]) -> list[ActorMention]:
+    def _fuzzy(self, text: str, words: Words, names: list[int], used: set[int]) -> list[ActorMention]:
         mentions = []
-        for i, word in enumerate(words):
-            if i in used or len(word.key) < FUZZY_MIN_LEN or not is_capitalised(word.text) \
-                    or is_abbreviation(word.text):
+        for i in names:
+            t = words.texts[i]
+            if len(t) < FUZZY_MIN_LEN or not t[:1].isupper() or t[1:2].isupper():
                 continue
+            word = words[i]
             hit = self._fuzzy_key(word.key)
             if hit:
                 used.add(i)
@@ -302,24 +368,19 @@ class ActorMatcher:
 
     # -- names that are not in the gazetteer ---------------------------------------------------------------
 
-    def _detect(self, text: str, words: list[Word], used: set[int]) -> list[ActorMention]:
+    def _detect(self, text: str, words: Words, names: list[int], used: set[int]) -> list[ActorMention]:
         found: list[ActorMention] = []
-        i = 0
-        while i < len(words):
+        for i in names:
             if i in used:
-                i += 1
                 continue
             hit = self._detect_at(text, words, i, used)
             if hit:
                 mention, j = hit
                 found.append(mention)
                 used.update(range(i, j))
-                i = j
-            else:
-                i += 1
         return found
 
-    def _detect_at(self, text: str, words: list[Word], i: int, used: set[int]
+    def _detect_at(self, text: str, words: Words, i: int, used: set[int]
                    ) -> tuple[ActorMention, int] | None:
         word = words[i]
         if word.start > 0 and text[word.start - 1] in OPEN_QUOTES:
@@ -336,7 +397,7 @@ class ActorMatcher:
                 return kind
         return None
 
-    def _detect_quoted(self, text: str, words: list[Word], i: int) -> tuple[ActorMention, int] | None:
+    def _detect_quoted(self, text: str, words: Words, i: int) -> tuple[ActorMention, int] | None:
         """`«Азамат» ҚДП`, `«Алға!» халықтық партиясы`, `“Birlik” hərəkatı`: a quoted name with a head word."""
         close = QUOTE_CLOSE.search(text, words[i].start)
         if not close or close.start() - words[i].start > 80 or "\n\n" in text[words[i].start:close.start()]:
@@ -370,14 +431,13 @@ class ActorMatcher:
         actor = self._detected_actor(name_keys, kind, text[words[i].start:close.start()])
         return self._mention(text, start, end, actor, "detected", confidence=0.6), end_word
 
-    def _detect_name(self, text: str, words: list[Word], i: int, used: set[int]
+    def _detect_name(self, text: str, words: Words, i: int, used: set[int]
                      ) -> tuple[ActorMention, int] | None:
         """A person (capitalised words with a surname ending or initials), a place or a body by its head word."""
-        j = i + 1
-        while j < len(words) and j not in used and j - i < 4 and NAME_GAP.fullmatch(text, words[j - 1].end,
-                                                                                      words[j].start) \
-                and (is_capitalised(words[j].text) or words[j].key in self.patronymics) \
-                and not is_abbreviation(words[j].text):
+        texts, j = words.texts, i + 1
+        while j < len(texts) and j not in used and j - i < 4 \
+                and (texts[j][:1].isupper() or fold(texts[j]) in self.patronymics) and not is_abbreviation(texts[j]) \
+                and NAME_GAP.fullmatch(text, words.ends[j - 1], words.starts[j]):
             j += 1
         name = words[i:j]
         initials = INITIALS_BEFORE.search(text, max(0, name[0].start - 12), name[0].start)
@@ -438,8 +498,8 @@ class ActorMatcher:
     def _in_document_name(self, text: str, mention: ActorMention) -> bool:
         if mention.kind not in ("Place", "State") or mention.source == "detected":
             return False
-        last = _words(mention.text)[-1].key
-        if last not in self.index.by_first:
+        last = WORD.findall(mention.text)[-1]
+        if fold(last) not in self.index.by_first:
             return False  # an inflected name (`Ресеймен шарт`) is an argument of the document, not its name
         nxt = WORD.search(text, mention.end, mention.end + 40)
         if not nxt or not NAME_GAP.fullmatch(text, mention.end, nxt.start()):

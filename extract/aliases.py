@@ -23,12 +23,13 @@ from tarikh.extract.transliterate import fold, is_abbreviation
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ"
 ABBR = rf"(?:«[^»\n]{{1,40}}»\s*)?[{UPPER}][{UPPER}a-zа-яәғқңөұүһі]{{0,3}}[{UPPER}]+(?:\s[{UPPER}]{{2,6}})?"
-LIST_ENTRY = re.compile(rf"^\s*(?P<abbr>{ABBR})\s*(?:–|—|\s-\s)\s*(?P<expansion>\S.*)$")
+LIST_ENTRY = re.compile(rf"(?<![\w«»\-])(?P<abbr>{ABBR})\s*(?:–|—|\s-\s)\s*(?=\S)")
 IN_TEXT = re.compile(rf"\((?P<abbr>[{UPPER}][{UPPER}a-zа-я]{{1,7}})\)")
 WORD = re.compile(r"«[^»]{1,40}»|[^\W_]+(?:-\s*\n?\s*[^\W_]+)*")
 MIN_LIST_RUN = 5
-MAX_GAP_LINES = 3
+MAX_EXPANSION = 160
 ATTACH_SCORE = 86
+PARTIAL_SCORE = 80
 
 
 @dataclass(frozen=True)
@@ -66,54 +67,68 @@ def learn_aliases(source: SourceText, gazetteer: Gazetteer | None = None) -> Ali
     gazetteer = gazetteer or default_gazetteer()
     attach = _attacher(gazetteer)
     table = AliasTable()
+    learned: dict[str, Actor] = {}  # one new actor per abbreviation and document, however its expansion is inflected
     for abbr, expansion, offset, how in [*abbreviation_list(source.clean), *pairs_in_text(source.clean)]:
         actor = attach(expansion, abbr)
+        if actor and actor.source == "learned":
+            actor = learned.setdefault(abbr, actor)
         if actor:
             table.entries.append(LearnedAlias(abbr, expansion, actor, offset, how))
     return table
 
 
 def abbreviation_list(text: str) -> list[tuple[str, str, int, str]]:
-    """(abbr, expansion, offset, "list") for each entry of every run of `ABBR – expansion` lines."""
+    """(abbr, expansion, offset, "list") for each entry of every run of `ABBR – expansion` entries.
+
+    Works on wrapped lines (raw text) as on joined ones (clean text): an entry's expansion runs to the next
+    entry; the last one of a run ends at its line's end. A line repeated in the text (a running header) is
+    not part of any expansion.
+    """
+    starts = [m for m in LIST_ENTRY.finditer(text) if _looks_like_abbr(m.group("abbr"))]
+    repeated = _repeated_lines(text)
     entries: list[tuple[str, str, int, str]] = []
-    run: list[list] = []
-    gap = offset = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        m = LIST_ENTRY.match(line)
-        if m and _looks_like_abbr(m.group("abbr")):
-            run.append([m.group("abbr").strip(), m.group("expansion").strip(), offset + m.start("abbr")])
-            gap = 0
-        elif run and stripped and gap <= 1 and _continues(run[-1][1], stripped):
-            run[-1][1] = _join(run[-1][1], stripped)
-            gap = 0
-        elif run and gap < MAX_GAP_LINES:
-            gap += 1  # a blank line or a running header inside the list
-        else:
-            entries += _close(run)
-            run, gap = [], 0
-        offset += len(line)
-    return entries + _close(run)
+    run: list[re.Match] = []
+    for m in starts + [None]:
+        if m is not None and (not run or m.start() - run[-1].end() <= MAX_EXPANSION):
+            run.append(m)
+            continue
+        if len(run) >= MIN_LIST_RUN:
+            for k, entry in enumerate(run):
+                stop = run[k + 1].start() if k + 1 < len(run) else _line_end(text, entry.end())
+                expansion = _expansion_text(text[entry.end():stop], repeated)
+                if expansion:
+                    entries.append((re.sub(r"\s+", " ", entry.group("abbr")), expansion, entry.start("abbr"), "list"))
+        run = [m] if m is not None else []
+    return entries
 
 
-def _continues(expansion: str, line: str) -> bool:
-    """True when a line carries on the previous entry (after a hyphen, an open bracket, or in lower case)."""
-    return expansion.endswith("-") or expansion.count("(") > expansion.count(")") or line[:1].islower()
+def _repeated_lines(text: str) -> set[str]:
+    """Capitalised lines of two or more words that occur more than once (running headers of a book)."""
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if " " in line and len(line) < 80 and line[:1].isupper():
+            counts[line] = counts.get(line, 0) + 1
+    return {line for line, n in counts.items() if n > 1}
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    while end != -1 and text[:end].rstrip().endswith("-"):
+        end = text.find("\n", end + 1)
+    return len(text) if end == -1 else min(end, at + MAX_EXPANSION)
+
+
+def _expansion_text(chunk: str, repeated: set[str]) -> str:
+    lines = [line.strip() for line in chunk.splitlines() if line.strip() not in repeated]
+    joined = "\n".join(line for line in lines if line)
+    joined = re.sub(r"-\s*\n\s*", "", joined)
+    return re.sub(r"\s*[;.,]$", "", re.sub(r"\s+", " ", joined)).strip()
 
 
 def _looks_like_abbr(abbr: str) -> bool:
     bare = re.sub(r"«[^»]*»", "", abbr).strip()
     return all(is_abbreviation(part) or part == "" for part in bare.split()) and bool(bare)
-
-
-def _join(head: str, tail: str) -> str:
-    return head[:-1] + tail if head.endswith("-") else f"{head} {tail}"
-
-
-def _close(run: list[list]) -> list[tuple[str, str, int, str]]:
-    if len(run) < MIN_LIST_RUN:
-        return []
-    return [(abbr, re.sub(r"\s*[;.]$", "", exp), off, "list") for abbr, exp, off in run]
 
 
 def pairs_in_text(text: str) -> list[tuple[str, str, int, str]]:
@@ -163,6 +178,9 @@ def _attacher(gazetteer: Gazetteer):
         hit = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=ATTACH_SCORE) if key else None
         if hit:
             return owners[hit[2]]
+        known = _known_abbreviation(gazetteer, abbr, key)
+        if known:
+            return known
         kind = _kind_of(key, heads)
         if not kind or not expansion.lstrip("«")[:1].isupper():
             return None
@@ -181,6 +199,14 @@ def _name_keys(gazetteer: Gazetteer) -> tuple[list[str], list[Actor]]:
                 names.append(_phrase_key(form))
                 owners.append(actor)
     return names, owners
+
+
+def _known_abbreviation(gazetteer: Gazetteer, abbr: str, key: str) -> Actor | None:
+    """The gazetteer actor with this abbreviation whose name the expansion contains (`… жанындағы Ұлттық …`)."""
+    head = abbr.split()[-1]
+    best = max(((fuzz.partial_ratio(_phrase_key(name), key), actor) for actor in gazetteer if head in actor.abbr
+                for name in actor.names() if len(name) > 6), default=None, key=lambda hit: hit[0])
+    return best[1] if best and best[0] >= PARTIAL_SCORE else None
 
 
 def _phrase_key(phrase: str) -> str:

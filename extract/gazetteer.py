@@ -29,6 +29,7 @@ from tarikh.errors import TarikhError
 DATA_DIR = Path(str(files("tarikh.extract"))) / "data" / "actors"
 ENTRY_FILES = ("persons", "parties", "movements", "states", "organisations", "bodies", "places")
 KINDS = {"Person", "Party", "Movement", "State", "Organisation", "Body", "Place", "Other"}
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*)+")
 
 
@@ -75,7 +76,7 @@ def _variants(form: str, kind: str) -> Iterator[str]:
 
 def _load_entries(path: Path) -> list[Actor]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or []
     except (OSError, yaml.YAMLError) as error:
         raise TarikhError(f"{path}: cannot read gazetteer file: {error}") from None
     actors = []
@@ -134,6 +135,6 @@ def load_data(name: str) -> dict:
     """One of the YAML tables beside the gazetteer (suffixes, detect, offices)."""
     path = DATA_DIR / f"{name}.yaml"
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
     except (OSError, yaml.YAMLError) as error:
         raise TarikhError(f"{path}: cannot read actor data: {error}") from None
