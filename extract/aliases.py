@@ -147,7 +147,7 @@ def pairs_in_text(text: str) -> list[tuple[str, str, int, str]]:
 
 def _expansion(abbr: str, words: list[re.Match], text: str, end: int) -> str | None:
     """The shortest run of words ending before the bracket whose initials contain ABBR's letters in order."""
-    letters = fold(abbr)
+    letters = "".join(fold(c) for c in abbr)  # letter by letter: ҚКП is k-k-p, not a collapsed `kp`
     for k in range(len(words) - 1, -1, -1):
         run = words[k:]
         if not text[run[0].start():end].strip() or "\n\n" in text[run[0].start():end]:
