@@ -80,6 +80,9 @@ class Grammar:
     ambiguous_endings: re.Pattern
     season_of: dict[str, str]
     number_words: dict[str, int]
+    temporal_endings: frozenset[str]
+    bare_year_after: re.Pattern
+    quantity_suffix: re.Pattern
     year_plural: re.Pattern
     year_duration: re.Pattern
     anaphor_units: tuple[tuple[re.Pattern, str], ...]
@@ -161,7 +164,9 @@ def grammar(lang: str) -> Grammar:
 
     stems, exact, ambiguous = month_tables(langs)
     hyphen_end = alternation(words["hyphen_endings"])
-    month = f"{alternation(stems)}{LETTER}{{0,10}}|{alternation(exact)}"
+    month_end = f"ь?{alternation(per_lang('month_endings'))}"
+    # a second month glued on («қарашажелтоқсан»): a range whose line-end dash the text layer lost
+    month = f"{alternation(stems)}{alternation(stems)}?{month_end}|{alternation(exact)}"
     number_values, number_ending = number_word_tables()
     season_of = {k.lower(): v for lg in langs for k, v in words["season_words"][lg].items()}
     season = f"(?!{alternation(words['not_seasons'])}$){alternation(season_of)}{alternation(per_lang('season_endings'))}"
@@ -185,14 +190,15 @@ def grammar(lang: str) -> Grammar:
         ("post", whole(post_of), post_of.get),
         ("conj", whole(words["conjunctions"]), None),
         ("det", whole(ref_of), ref_of.get),
-        ("nw", re.compile(f"{alternation(number_values)}{number_ending}$"), None),
+        ("nw", re.compile(f"(?!{alternation(words['not_number_words'])}$){alternation(number_values)}{number_ending}$"),
+         None),
         ("half", whole(half_of), half_of.get),
         ("cnoun", whole(words["century_noun"]), None),
     ]
     # Anchors: words a date cannot do without. Connectors (conjunctions, postpositions,
     # determiners, number words, dashes) are only read in the gaps and at the edges of anchors.
     anchors = [fragment(i) for key in ("year_noun", "month_noun", "quarter_words") for i in per_lang(key)]
-    anchors += [fragment(s) + f"{LETTER}{{0,10}}" for s in stems] + [fragment(w) for w in exact]
+    anchors += [fragment(s) + f"{alternation(stems)}?{month_end}" for s in stems] + [fragment(w) for w in exact]
     anchors += [fragment(s) + alternation(per_lang("season_endings")) for s in season_of]
     anchors += [fragment(k) for k, _ in parts] + [fragment(w) for w in day_nouns]
     anchors += [fragment(k) for k in anaphora["words"]] + [fragment(c) for c in words["century_noun"]]
@@ -221,6 +227,9 @@ def grammar(lang: str) -> Grammar:
         ambiguous_endings=whole(words["ambiguous_month_endings"]),
         season_of=season_of,
         number_words=number_values,
+        temporal_endings=frozenset(words["temporal_endings"]),
+        bare_year_after=re.compile(fragment(words["bare_year_after"])),
+        quantity_suffix=re.compile(alternation(words["quantity_suffixes"])),
         year_plural=re.compile(alternation(words["year_plural"])),
         year_duration=re.compile(alternation(words["year_noun_duration"])),
         anaphor_units=tuple((re.compile(alternation(v) + "$"), unit) for unit, v in anaphora["unit_nouns"].items()),

@@ -32,6 +32,7 @@ LEAD_WINDOW = 80  # characters looked at before an anchor for number words and d
 PROGRAMME_BEFORE = re.compile(rf"{LETTER}\s?[-–]\s?$")
 OPEN_QUOTE, CLOSE_QUOTE = "«“„", "»”"
 MAX_YEAR = 2199
+BARE_YEARS = (1800, 2099)  # a number with no «жыл» is only taken for a year in this range
 
 
 @dataclass(slots=True)
@@ -330,6 +331,8 @@ class RunReader:
     def year_head(self, i: int) -> Found | None:
         """A year or span of years, then whatever narrows it (month, day, season, part)."""
         atom = self.atoms[i]
+        if atom.kind == "num" and atom.digits == 3 and not atom.suffix:
+            return None  # «175 жыл», «300 жыл бұрын»: a count of years unless written as an ordinal
         j = i + 1
         parts: dict[str, Any] = {"year": atom.value}
         flags: list[str] = []
@@ -372,14 +375,20 @@ class RunReader:
         return found
 
     def bare_year_allowed(self, i: int, atom: Atom, parts: dict[str, Any]) -> bool:
-        """A year with no year noun: «1917-ci», «2017-де», «(1935-2008)», «Qazaxıstan-2050»."""
-        if atom.kind != "num" or self.year(i) is None and atom.suffix not in AZ_ORD:
+        """A year with no year noun: «1917-ci», «2017-де», «(1935-2008)», «Qazaxıstan-2050», «1993 Конституциясы»."""
+        if atom.suffix in AZ_ORD and (atom.digits >= 3 or self.decade_number(i)):
+            return True
+        if "year_end" in parts:  # «(1935-2008)», «2005 – 2018»: both ends four-digit years
+            return atom.digits == 4 and self.atoms[i].digits == 4 and BARE_YEARS[0] <= atom.value
+        if not (BARE_YEARS[0] <= atom.value <= BARE_YEARS[1] and (atom.digits == 4 or atom.kind == "nw")):
             return False
-        if atom.suffix in AZ_ORD or "year_end" in parts:
+        if atom.kind == "nw":  # «екі мың он жетіде»; not a round «екі мыңға» (two thousand)
+            return atom.value % 100 != 0 and any(fold(atom.text).endswith(e) for e in self.g.temporal_endings)
+        if atom.suffix:
+            return atom.suffix in self.g.temporal_endings
+        if PROGRAMME_BEFORE.search(self.text, max(0, atom.start - 3), atom.start):
             return True
-        if atom.suffix and atom.digits == 4 and not self.g.quantity_after.match(self.text, atom.end):
-            return True
-        return bool(PROGRAMME_BEFORE.search(self.text, max(0, atom.start - 3), atom.start))
+        return bool(self.g.bare_year_after.match(self.text, atom.end))
 
     def coordinated_years(self, i: int) -> Found | None:
         """«1990 және 1996 жылдардағы», «1993 және 1995 Конституцияларында»: each year on its own."""
@@ -455,6 +464,8 @@ class RunReader:
         elif self.at(j + 1, "dash") and self.at(j + 2, "month"):
             parts["month_end"] = self.atoms[j + 2].value
             j += 2
+        elif self.glued_month(month):
+            parts["month_end"] = self.glued_month(month)
         if self.at(j + 1, "mn"):
             j += 1
         if self.at(j + 1, "part") and self.atoms[j + 1].value != "half" and "day" not in parts:
@@ -463,6 +474,11 @@ class RunReader:
         if "year" in parts and "month_end" in parts:
             parts["year_end"] = parts["year"]
         return j
+
+    def glued_month(self, month: Atom) -> int | None:
+        """«қарашажелтоқсан»: a month range whose line-end dash was lost; the second month."""
+        glued = self.g.classify(month.suffix) if len(month.suffix) > 3 else None
+        return glued[1][0] if glued and glued[0] == "month" else None
 
     def day_after_month(self, month: Atom, day: Atom) -> bool:
         """A number after a month is its day when the month is genitive or the number inflected."""
@@ -717,7 +733,9 @@ def non_event_reason(text: str, found: Found, reader: RunReader) -> str | None:
 def is_quantity(text: str, found: Found, reader: RunReader) -> bool:
     """«1000-нан астам»: a number with a case ending followed by "more than"."""
     atom = reader.atoms[found.last]
-    return atom.kind == "num" and bool(reader.g.quantity_after.match(text, atom.end))
+    if atom.kind != "num":
+        return False
+    return bool(reader.g.quantity_after.match(text, atom.end) or reader.g.quantity_suffix.match(atom.suffix))
 
 
 # --------------------------------------------------------------------------- entry points
@@ -747,17 +765,16 @@ def find_dates(text: str, lang: str = "kk") -> list[DateExpr]:
     return out
 
 
-LATIN_AZ = re.compile(r"[əƏıİşŞğĞçÇöÖüÜ]")
-CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
+LATIN = re.compile(r"[a-zA-ZəƏıİşŞğĞçÇöÖüÜ]")
+CYRILLIC = re.compile(r"[а-яА-ЯёЁәіңғүұқөһӘІҢҒҮҰҚӨҺ]")
 KAZAKH = re.compile(r"[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
 
 
 def detect_lang(text: str) -> str:
-    """kk, az or ru from the script: Azerbaijani Latin letters → az, Cyrillic without Kazakh letters → ru."""
+    """kk, az or ru from the script: mostly Latin → az, Cyrillic without Kazakh letters → ru, else kk."""
     sample = text[:20000]
-    latin = len(LATIN_AZ.findall(sample))
-    cyrillic = len(CYRILLIC.findall(sample))
-    if latin and latin * 20 >= cyrillic:
+    latin, cyrillic = len(LATIN.findall(sample)), len(CYRILLIC.findall(sample))
+    if latin > cyrillic:
         return "az"
     if cyrillic and not KAZAKH.search(sample):
         return "ru"
