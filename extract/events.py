@@ -16,6 +16,7 @@ from tarikh.extract.triggers import Trigger
 
 CONTEXT_SENTENCES = 2  # how far back in the paragraph a sentence with no date of its own may borrow one
 SENTENCE_WORDS = re.compile(r"\w+")
+LABEL_LANGUAGES = ("en", "kk", "az", "ru")
 
 
 @dataclass
@@ -116,7 +117,8 @@ class MentionBuilder:
             actor = self.resolve_title(actor, date)
         record = {"id": actor_iri(actor.id), "label": actor.label, "text": actor.text, "kind": actor.kind,
                   "role": role_of(actor, event_type, sentence.text), "wikidata": actor.wikidata,
-                  "inferred": actor.inferred, "source": actor.source, "labels": dict(actor.labels)}
+                  "inferred": actor.inferred, "source": actor.source,
+                  "labels": {k: v for k, v in actor.labels.items() if k in LABEL_LANGUAGES}}
         record.update(self.span_record(sentence, actor.start, actor.end))
         return record
 

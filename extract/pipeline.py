@@ -17,12 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tarikh.extract.aliases import learn_aliases
-from tarikh.extract.dates import DateDiscourse
+from tarikh.extract.dates import DateDiscourse, find_dates
 from tarikh.extract.events import AnalysedSentence, EventMention, extract_mentions
 from tarikh.extract.lexicon import load_yaml
-from tarikh.extract.model import Paragraph, SourceText
+from tarikh.extract.model import SourceText
 from tarikh.extract.text import read_document
 from tarikh.extract.titles import resolve_title
+from tarikh.extract.triggers import may_hold_trigger
 
 ALIASES_KEY = "tarikh_aliases"
 
@@ -34,45 +35,42 @@ def load(lang: str) -> Language:
     nlp = spacy.blank(lang if lang in config["languages"] else "kk")
     for component in config["components"]:
         importlib.import_module(component["module"])
-        nlp.add_pipe(component["name"], config=component.get("config", {}))
+        settings = dict(component.get("config", {}))
+        if "lang" in nlp.get_factory_meta(component["name"]).default_config:
+            settings.setdefault("lang", nlp.lang)
+        nlp.add_pipe(component["name"], config=settings)
     return nlp
 
 
-def paragraph_doc(nlp: Language, source: SourceText, paragraph: Paragraph, aliases: Any) -> Doc:
-    """A Doc of one paragraph with the text layer's sentence starts."""
-    doc = nlp.make_doc(source.clean[paragraph.start:paragraph.end])
-    starts = {s.start - paragraph.start for s in source.sentences if paragraph.start <= s.start < paragraph.end}
-    for token in doc:
-        token.is_sent_start = token.idx in starts or token.i == 0
+def sentence_doc(nlp: Language, text: str, aliases: Any) -> Doc:
+    """A Doc of one sentence, carrying the document's learned aliases for the actor matcher."""
+    doc = nlp.make_doc(text)
     doc.user_data[ALIASES_KEY] = aliases
     return doc
 
 
-def _inside(items: list, start: int, end: int) -> list:
-    return [x for x in items if start <= x.start and x.end <= end]
-
-
-def _shift(item: Any, offset: int) -> Any:
-    from dataclasses import replace
-
-    return replace(item, start=item.start - offset, end=item.end - offset)
-
-
 def analyse(source: SourceText) -> list[AnalysedSentence]:
-    """Every sentence of a document with its dates, actors and triggers (offsets relative to the sentence)."""
+    """Every sentence of a document with its dates; sentences that may tell an event also get their actors and
+    triggers from the spaCy pipeline (offsets relative to the sentence)."""
     aliases = learn_aliases(source)
-    analysed = []
-    for index, paragraph in enumerate(source.paragraphs):
-        nlp = load(paragraph.lang)
-        doc = nlp(paragraph_doc(nlp, source, paragraph, aliases))
-        for sentence in (s for s in source.sentences if s.paragraph == index):
-            start, end = sentence.start - paragraph.start, sentence.end - paragraph.start
-            analysed.append(AnalysedSentence(
-                sentence=sentence, text=source.sentence_text(sentence), lang=paragraph.lang,
-                dates=[_shift(d, start) for d in _inside(doc._.dates or [], start, end)],
-                actors=[_shift(a, start) for a in _inside(doc._.actors or [], start, end)],
-                triggers=[_shift(t, start) for t in _inside(doc._.triggers or [], start, end)]))
+    analysed = [AnalysedSentence(sentence=s, text=source.sentence_text(s), lang=source.paragraphs[s.paragraph].lang)
+                for s in source.sentences]
+    by_lang: dict[str, list[AnalysedSentence]] = {}
+    for sentence in analysed:
+        if may_hold_trigger(sentence.text, sentence.lang):
+            by_lang.setdefault(sentence.lang, []).append(sentence)
+        else:
+            sentence.dates = find_dates(sentence.text, _date_lang(sentence.lang))
+    for lang, sentences in by_lang.items():
+        nlp = load(lang)
+        docs = nlp.pipe(sentence_doc(nlp, s.text, aliases) for s in sentences)
+        for sentence, doc in zip(sentences, docs):
+            sentence.dates, sentence.actors, sentence.triggers = doc._.dates, doc._.actors, doc._.triggers
     return analysed
+
+
+def _date_lang(lang: str) -> str:
+    return lang if lang in ("kk", "az", "ru") else "kk"
 
 
 def resolve_discourse_dates(sentences: list[AnalysedSentence], discourse: DateDiscourse) -> None:

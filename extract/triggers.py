@@ -43,10 +43,17 @@ class TriggerRule:
 
 @dataclass
 class Lexicon:
-    """The compiled trigger rules of one language and the cue sets they refer to."""
+    """The compiled trigger rules of one language and the cue sets they refer to.
+
+    `openers` finds the words that can open a trigger (the first stems of all rules); only there are the rules
+    that start with that stem tried, which keeps matching linear in the text.
+    """
 
     rules: list[TriggerRule]
-    regex: re.Pattern[str]
+    compiled: list[re.Pattern[str]]
+    openers: re.Pattern[str]
+    rules_by_opener: dict[str, list[int]]
+    opener_lengths: tuple[int, ...]
     cues: dict[str, re.Pattern[str]]
     before_words: tuple[str, ...]
     before_reach: int
@@ -55,6 +62,19 @@ class Lexicon:
     negated: re.Pattern[str]
     future: re.Pattern[str]
     blocked_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def candidate_rules(self, word: str) -> list[int]:
+        """Rules whose first stem opens this word."""
+        found = list(self.rules_by_opener.get(word + "=", ()))
+        for length in self.opener_lengths:
+            if length <= len(word):
+                found.extend(self.rules_by_opener.get(word[:length], ()))
+        return found
+
+
+def _first_stems(pattern: str) -> list[str]:
+    first = pattern.lower().split("…")[0].split()[0]
+    return first[1:-1].split("|") if first.startswith("(") else [first]
 
 
 def _rules(lang: str) -> list[TriggerRule]:
@@ -72,17 +92,31 @@ def lexicon(lang: str) -> Lexicon:
     """The trigger lexicon of a language (kk, az, ru), compiled once."""
     cues = load_yaml("events", "cues.yaml")
     rules = _rules(lang)
-    ordered = sorted(range(len(rules)), key=lambda i: -len(rules[i].pattern))
-    regex = re.compile("|".join(f"(?P<r{i}>{stem_regex(rules[i].pattern)})" for i in ordered))
+    by_opener: dict[str, list[int]] = {}
+    for index, rule in enumerate(rules):
+        for stem in _first_stems(rule.pattern):
+            by_opener.setdefault(stem, []).append(index)
+    bare = sorted({stem.rstrip("=") for stem in by_opener}, key=len, reverse=True)
     not_event = cues["not_event"]
     return Lexicon(
-        rules=rules, regex=regex,
+        rules=rules, compiled=[re.compile(stem_regex(rule.pattern)) for rule in rules],
+        openers=re.compile(r"\b(?:" + "|".join(map(re.escape, bare)) + ")"),
+        rules_by_opener=by_opener, opener_lengths=tuple(sorted({len(s) for s in by_opener if not s.endswith("=")})),
         cues={name: alternation(stems) for name, stems in cues["sets"].items()},
         before_words=tuple(not_event["before"]["words"]), before_reach=not_event["before"]["reach"],
         after_words=tuple(not_event["after"]["words"]), after_reach=not_event["after"]["reach"],
         negated=re.compile(not_event["negated_verb"]), future=re.compile(not_event["future_participle"]),
         blocked_after={t: tuple(words) for t, words in (cues.get("modifier_of") or {}).items()},
     )
+
+
+def may_hold_trigger(text: str, lang: str) -> bool:
+    """A cheap test: does any word of the text open a trigger of this language?"""
+    return lexicon(_lang(lang)).openers.search(lower_same_length(text)) is not None
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in ("kk", "az", "ru") else "kk"
 
 
 def _starts_any(word: str, stems: tuple[str, ...]) -> str | None:
@@ -117,19 +151,37 @@ def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -
     return None
 
 
+def _matches(lower: str, lex: Lexicon) -> list[tuple[int, int, int]]:
+    """(start, end, rule) of the longest rule match at each opener, left to right, without overlaps."""
+    found, taken_until = [], -1
+    for opener in lex.openers.finditer(lower):
+        if opener.start() < taken_until:
+            continue
+        word = WORD.match(lower, opener.start()).group()
+        best = None
+        for index in lex.candidate_rules(word):
+            match = lex.compiled[index].match(lower, opener.start())
+            if match and (best is None or match.end() > best[1]):
+                best = (match.start(), match.end(), index)
+        if best:
+            found.append(best)
+            taken_until = best[1]
+    return found
+
+
 def find_triggers(text: str, lang: str) -> list[Trigger]:
     """Triggers in a sentence (or any text whose cues belong together), rejected ones included."""
-    lex = lexicon(lang if lang in ("kk", "az", "ru") else "kk")
+    lex = lexicon(_lang(lang))
     lower = lower_same_length(text)
     found = []
-    for match in lex.regex.finditer(lower):
-        rule = lex.rules[int(match.lastgroup[1:])]
+    for start, end, index in _matches(lower, lex):
+        rule = lex.rules[index]
         if rule.needs and not lex.cues[rule.needs].search(lower):
             continue
         event_type = next((t for t, cue in rule.type_if if lex.cues[cue].search(lower)), rule.type)
-        found.append(Trigger(type=event_type, subtype=rule.subtype, start=match.start(), end=match.end(),
-                             text=text[match.start():match.end()], strength=rule.strength, rule=rule.pattern,
-                             rejected=rejection(lower, match.start(), match.end(), event_type, lex)))
+        found.append(Trigger(type=event_type, subtype=rule.subtype, start=start, end=end, text=text[start:end],
+                             strength=rule.strength, rule=rule.pattern,
+                             rejected=rejection(lower, start, end, event_type, lex)))
     return found
 
 
