@@ -521,6 +521,20 @@ def _learned_index_cached(aliases: AliasTable, _matcher: int) -> PhraseIndex:
     return PhraseIndex(p for p in phrases if p)
 
 
+def unmatched_names(text: str, mentions: list[ActorMention]) -> list[str]:
+    """Capitalised words outside every mention and not opening a sentence: what the gazetteer may lack."""
+    covered = sorted((m.start, m.end) for m in mentions)
+    words = Words(text)
+    names, k = [], 0
+    for t, start in zip(words.texts, words.starts):
+        while k < len(covered) and covered[k][1] <= start:
+            k += 1
+        inside = k < len(covered) and covered[k][0] <= start
+        if t[:1].isupper() and not inside and not SENTENCE_END.search(text, max(0, start - 3), start):
+            names.append(t)
+    return names
+
+
 @lru_cache(maxsize=1)
 def default_matcher() -> ActorMatcher:
     """The matcher over the bundled gazetteer (built once per process)."""
@@ -552,4 +566,4 @@ def make_actors_component(nlp: Language, name: str, lang: str) -> ActorsComponen
     return ActorsComponent(lang)
 
 
-__all__ = ["ActorMatcher", "ActorsComponent", "default_matcher", "find_actors"]
+__all__ = ["ActorMatcher", "ActorsComponent", "default_matcher", "find_actors", "unmatched_names"]
