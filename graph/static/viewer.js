@@ -23,7 +23,8 @@
   const nodes = new vis.DataSet([
     ...data.events.map((e) => ({
       id: e.id, label: shorten(e.label, 40), shape: "dot", size: 8 + 3 * Math.min(e.mentions.length, 6),
-      color: { background: colours[e.type], border: "#444" }, font: { size: 11 },
+      color: { background: colours[e.type], border: "#444", highlight: { background: colours[e.type], border: "#000" } },
+      font: { size: 11 }, borderWidthSelected: 3,
     })),
     ...data.actors.map((a) => ({
       id: a.id, label: shorten(a.label, 32), shape: a.kind === "Place" ? "diamond" : "box", size: 10,
@@ -35,13 +36,14 @@
     dashes: link.role === "place",
   }))));
 
-  const state = { types: new Set(data.types.map((t) => t.type)), from: data.years[0], to: data.years[1], query: "" };
-  let visible = new Set();
+  const state = {
+    types: new Set(data.types.map((t) => t.type)), from: data.years[0], to: data.years[1], query: "", settled: false,
+  };
+  let visible = computeVisible();
   const nodesView = new vis.DataView(nodes, { filter: (n) => visible.has(n.id) });
   const edgesView = new vis.DataView(edges, { filter: (e) => visible.has(e.from) && visible.has(e.to) });
-  const container = document.getElementById("network");
   const big = data.events.length + data.actors.length > 400;
-  const network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, {
+  const network = new vis.Network(document.getElementById("network"), {}, {
     layout: { improvedLayout: !big, randomSeed: 7 },
     physics: {
       solver: "forceAtlas2Based", stabilization: { iterations: big ? 150 : 400, fit: true },
@@ -50,7 +52,13 @@
     interaction: { hover: true, tooltipDelay: 200 },
     edges: { smooth: false, width: 1 },
   });
-  network.once("stabilizationIterationsDone", () => network.setOptions({ physics: false }));
+  network.once("stabilizationIterationsDone", () => {
+    network.setOptions({ physics: false });
+    // pin the layout, so nodes a filter hides come back where they were
+    nodes.update(Object.entries(network.getPositions()).map(([id, p]) => ({ id, x: p.x, y: p.y })));
+    state.settled = true;
+  });
+  network.setData({ nodes: nodesView, edges: edgesView });
 
   // --- filters -----------------------------------------------------------------------------
   function eventPasses(e) {
@@ -177,6 +185,7 @@
       if (link.inferred) item.append(el("span", " inferred", "source"));
       list.append(item);
     }
+    if (!e.actors.length) list.append(el("li", "none recorded"));
     details.append(list, el("h3", "Sources"));
     for (const m of e.mentions) {
       const lines = m.end_line && m.end_line !== m.line ? `${m.line}–${m.end_line}` : `${m.line}`;
