@@ -87,6 +87,7 @@ class Grammar:
     year_duration: re.Pattern
     anaphor_units: tuple[tuple[re.Pattern, str], ...]
     quantity_after: re.Pattern
+    lifespan_min_years: int
     non_event_after: tuple[tuple[re.Pattern, str], ...]
     person_name: re.Pattern
     roman_before: re.Pattern
@@ -234,7 +235,8 @@ def grammar(lang: str) -> Grammar:
         year_duration=re.compile(alternation(words["year_noun_duration"])),
         anaphor_units=tuple((re.compile(alternation(v) + "$"), unit) for unit, v in anaphora["unit_nouns"].items()),
         quantity_after=re.compile(rf"\s*(?<!{LETTER})" + alternation(words["quantity_after"]) + f"(?!{LETTER})", re.I),
-        non_event_after=tuple((re.compile(r"\s*" + alternation(v), re.I), why)
+        lifespan_min_years=words["lifespan_min_years"],
+        non_event_after=tuple((re.compile(r"\s*" + alternation(v) + f"(?!{LETTER})", re.I), why)
                               for why, v in words["non_event_after"].items()),
         person_name=re.compile(rf"[A-ZА-ЯЁӘІҢҒҮҰҚӨҺƏÇĞİÖŞÜ]{LETTER}*{alternation(words['person_name_endings'])}\s*$"),
         roman_before=re.compile(rf"(?<!{LETTER})([{roman}]{{1,6}})(?:\s?[-–—]\s?([{roman}]{{1,6}}))?\s*$"),

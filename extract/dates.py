@@ -30,6 +30,8 @@ GAP = re.compile(r"\s*")
 LEADS = frozenset({"yn", "month", "mn", "dn"})  # anchors that number words or determiners may precede
 LEAD_WINDOW = 80  # characters looked at before an anchor for number words and determiners
 PROGRAMME_BEFORE = re.compile(rf"{LETTER}\s?[-–]\s?$")
+OPEN_BRACKET = re.compile(r"\(\s*$")
+CLOSE_BRACKET = re.compile(r"\s*\)")
 OPEN_QUOTE, CLOSE_QUOTE = "«“„", "»”"
 MAX_YEAR = 2199
 BARE_YEARS = (1800, 2099)  # a number with no «жыл» is only taken for a year in this range
@@ -505,8 +507,10 @@ class RunReader:
         return found
 
     def bare_month_allowed(self, month: Atom) -> bool:
-        """A lone month word: not a doubtful one (Қазан = Kazan, май = oil) unless clearly temporal."""
+        """A lone month word: not a name («Желтоқсан» movement, «Қазан» city, «май» oil) unless clearly temporal."""
         stem = fold(month.text[:len(month.text) - len(month.suffix)])
+        if month.text[:1].isupper() and not month.suffix:
+            return False
         if stem not in self.g.ambiguous_months:
             return True
         return month.text[:1].islower() and bool(self.g.ambiguous_endings.match(month.suffix))
@@ -714,20 +718,36 @@ def non_event_reason(text: str, found: Found, reader: RunReader) -> str | None:
     g = reader.g
     if "duration" in found.flags:
         return "duration"
-    if reader.atoms[found.first].kind == "num" and PROGRAMME_BEFORE.search(text, max(0, start - 3), start):
+    if is_programme(text, found, reader):
         return "programme"
     before = text[max(0, start - 160):start]
     inside_quotes = sum(before.count(q) for q in OPEN_QUOTE) > sum(before.count(q) for q in CLOSE_QUOTE)
     for pattern, why in g.non_event_after:
-        if pattern.match(text, end):
+        if pattern.match(text, end) and (why != "duration" or not plausible_year(found.parts["year"])):
             return "title" if inside_quotes and why == "validity" else why
-    if text[max(0, start - 2):start].strip() == "(" and text[end:end + 2].strip().startswith(")"):
-        if "year_end" in found.parts and "month" not in found.parts:
-            if "bare" in found.flags or g.person_name.search(text, max(0, start - 60), start - 1 if
-                                                             text[start - 1] == "(" else start - 2):
-                return "lifespan"
-            found.flags.append("term")
+    bracket = OPEN_BRACKET.search(text, max(0, start - 3), start)
+    if bracket and CLOSE_BRACKET.match(text, end) and "year_end" in found.parts and "month" not in found.parts:
+        long_span = found.parts["year_end"] - found.parts["year"] >= g.lifespan_min_years
+        if "bare" in found.flags or long_span or g.person_name.search(text, max(0, start - 60), bracket.start()):
+            return "lifespan"
+        found.flags.append("term")
     return None
+
+
+def plausible_year(year: int) -> bool:
+    """A number that reads as a calendar year rather than a count of years («2010 жыл бойы» vs «2000 жыл бұрын»)."""
+    return BARE_YEARS[0] <= year <= BARE_YEARS[1] and year % 100 != 0
+
+
+def is_programme(text: str, found: Found, reader: RunReader) -> bool:
+    """«Қазақстан-2030», «EXPO-2017», «жоспар-2020-да», «Qazaxıstan-2030-cu il»: a name, not a date."""
+    first = reader.atoms[found.first]
+    before = PROGRAMME_BEFORE.search(text, max(0, first.start - 3), first.start)
+    if first.kind != "num" or before is None:
+        return False
+    has_noun = any(a.kind == "yn" for a in reader.atoms[found.first:found.last + 1])
+    word = re.search(rf"{LETTER}+\s?[-–]\s?$", text[max(0, first.start - 40):first.start])
+    return not has_noun or bool(word and word.group()[0].isupper())
 
 
 def is_quantity(text: str, found: Found, reader: RunReader) -> bool:

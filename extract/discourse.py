@@ -86,4 +86,4 @@ class DateDiscourse:
 
 def is_section_heading(line: str, lang: str = "kk") -> bool:
     """A chapter or section header line («2-тарау», «II бөлім», «3.1 Саяси партиялар»)."""
-    return bool(grammar(lang).extra["section_heading"].search(line))
+    return bool(grammar(lang).section_heading.search(line))
