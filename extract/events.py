@@ -6,6 +6,7 @@ real-world event (repeated, or told in another document or language) into one ev
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
@@ -129,9 +130,9 @@ class MentionBuilder:
         return record
 
     def build(self, sentence: AnalysedSentence, trigger: Trigger, date: DateExpr, date_source: str,
-              date_in_sentence: bool) -> EventMention:
-        actors = [a for a in sentence.actors if a.kind != "Place"]
-        places = [a for a in sentence.actors if a.kind == "Place"]
+              date_in_sentence: bool, found: list[ActorMention]) -> EventMention:
+        actors = [a for a in found if a.kind != "Place"]
+        places = [a for a in found if a.kind == "Place"]
         actor_records = [self.actor_record(sentence, a, trigger.type, date.date) for a in actors]
         place = None
         if places:
@@ -163,13 +164,30 @@ def actor_iri(actor_id: str) -> str:
     return "https://w3id.org/tarikh/id/actor/" + quote(actor_id.replace(":", "-"), safe="-_.~")
 
 
-def accepted_triggers(triggers: Iterable[Trigger]) -> list[Trigger]:
-    """One trigger per event type in a sentence: the first accepted one, strong before weak."""
-    chosen: dict[str, Trigger] = {}
+SEGMENT_BREAK = re.compile(r";|\s\d{1,2}\)\s|\s[а-яәa-z]\)\s")
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """The list items or `;`-separated clauses of a sentence (one segment when it has none)."""
+    cuts = [0] + [m.start() for m in SEGMENT_BREAK.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def accepted_triggers(triggers: Iterable[Trigger], spans: list[tuple[int, int]]) -> list[tuple[Trigger, tuple[int, int]]]:
+    """The triggers that make events, with the span of the sentence each one reads its date and actors from.
+
+    One event per type and segment (the first accepted trigger, strong before weak); a type told in a single
+    segment reads the whole sentence, a type told in several (a list of foundings) reads each its own segment.
+    """
+    chosen: dict[tuple[str, int], Trigger] = {}
     for trigger in sorted(triggers, key=lambda t: (t.strength != "strong", t.start)):
-        if trigger.rejected is None and trigger.type not in chosen:
-            chosen[trigger.type] = trigger
-    return sorted(chosen.values(), key=lambda t: t.start)
+        segment = next(i for i, (a, b) in enumerate(spans) if a <= trigger.start < b or b == spans[-1][1])
+        if trigger.rejected is None and (trigger.type, segment) not in chosen:
+            chosen[(trigger.type, segment)] = trigger
+    per_type = Counter(event_type for event_type, _ in chosen)
+    whole = (0, spans[-1][1]) if spans else (0, 0)
+    return sorted(((t, spans[i] if per_type[t.type] > 1 else whole) for (_, i), t in chosen.items()),
+                  key=lambda pair: pair[0].start)
 
 
 def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], resolve_title=None
@@ -178,21 +196,30 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
     builder = MentionBuilder(source, resolve_title)
     mentions: list[EventMention] = []
     counts = {"triggers": 0, "rejected": 0, "undated": 0}
-    recent: list[tuple[int, DateExpr]] = []  # (paragraph, date) of the last sentences
+    recent: list[tuple[int, int, DateExpr]] = []  # (sentence index, paragraph, date) of the sentences read so far
     for sentence in sentences:
         own = [d for d in sentence.dates if usable(d)]
-        for trigger in sentence.triggers:
-            counts["triggers"] += 1
-            counts["rejected"] += trigger.rejected is not None
-        for trigger in accepted_triggers(sentence.triggers):
-            date = governing_date(trigger, own)
+        counts["triggers"] += len(sentence.triggers)
+        counts["rejected"] += sum(t.rejected is not None for t in sentence.triggers)
+        for trigger, (lo, hi) in accepted_triggers(sentence.triggers, segments(sentence.text)):
+            scoped = [d for d in own if lo <= d.start and d.end <= hi]
+            date = governing_date(trigger, scoped)
             source_kind = "clause" if date and date.kind == "absolute" else "discourse" if date else ""
             if date is None:
-                date = next((d for p, d in reversed(recent) if p == sentence.sentence.paragraph), None)
+                date = context_date(recent, sentence.sentence)
                 source_kind = "context"
             if date is None:
                 counts["undated"] += 1
                 continue
-            mentions.append(builder.build(sentence, trigger, date, source_kind, date in own))
-        recent = (recent + [(sentence.sentence.paragraph, d) for d in own])[-CONTEXT_SENTENCES * 3:]
+            actors = [a for a in sentence.actors if lo <= a.start and a.end <= hi]
+            mentions.append(builder.build(sentence, trigger, date, source_kind, date in own, actors))
+        recent = (recent + [(sentence.sentence.index, sentence.sentence.paragraph, d) for d in own])[-20:]
     return mentions, counts
+
+
+def context_date(recent: list[tuple[int, int, DateExpr]], sentence: Sentence) -> DateExpr | None:
+    """The last date of the previous sentences of the same paragraph (at most CONTEXT_SENTENCES back)."""
+    for index, paragraph, date in reversed(recent):
+        if paragraph == sentence.paragraph and sentence.index - index <= CONTEXT_SENTENCES:
+            return date
+    return None

@@ -2,7 +2,7 @@
 
 A pattern is a phrase of word stems matched on lower-cased text:
   word    a word starting with the stem;  word=  exactly the word;  (a|b)  either stem;
-  …       up to four other words between the neighbours.
+  …       up to six other words between the neighbours.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-GAP = r"(?:\W+\w+){0,4}?\W+"
+GAP = r"(?:\W+\w+){0,6}?\W+"
 BETWEEN = r"\W+"
 
 
@@ -38,9 +38,13 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _alternative(stem: str) -> str:
-    exact = stem.endswith("=")
-    return re.escape(stem.rstrip("=")) + (r"(?!\w)" if exact else r"\w*")
+def _alternative(phrase: str) -> str:
+    """One alternative of a group: a word stem, or several words (`атала бастады`)."""
+    words = []
+    for stem in phrase.split():
+        exact = stem.endswith("=")
+        words.append(re.escape(stem.rstrip("=")) + (r"(?!\w)" if exact else r"\w*"))
+    return BETWEEN.join(words)
 
 
 def _word(stem: str) -> str:
@@ -49,11 +53,16 @@ def _word(stem: str) -> str:
     return head + "(?:" + "|".join(_alternative(a) for a in alternatives) + ")"
 
 
+def phrase_words(part: str) -> list[str]:
+    """The words of a phrase; a parenthesised group stays one word even when it holds spaces."""
+    return re.findall(r"\([^)]*\)=?|\S+", part)
+
+
 def stem_regex(pattern: str) -> str:
     """The regular expression of one stem phrase."""
     pieces = []
     for part in pattern.lower().split("…"):
-        words = part.split()
+        words = phrase_words(part)
         if words:
             pieces.append(BETWEEN.join(_word(w) for w in words))
     return GAP.join(pieces)

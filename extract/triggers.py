@@ -12,9 +12,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length, stem_regex
+from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length, phrase_words, stem_regex
 
 WORD = re.compile(r"\w+")
+NEEDS_BEFORE, NEEDS_AFTER = 120, 60  # characters around a trigger where its `needs` cue must stand
+TYPE_IF_BEFORE, TYPE_IF_AFTER = 60, 20  # ... and where a `type_if` cue re-types it
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,10 @@ class Lexicon:
 
 
 def _first_stems(pattern: str) -> list[str]:
-    first = pattern.lower().split("…")[0].split()[0]
-    return first[1:-1].split("|") if first.startswith("(") else [first]
+    """The stems a pattern can start with (the first word of each alternative of its first group)."""
+    first = phrase_words(pattern.lower().split("…")[0])[0]
+    alternatives = first[1:-1].split("|") if first.startswith("(") else [first]
+    return [a.split()[0] for a in alternatives]
 
 
 def _rules(lang: str) -> list[TriggerRule]:
@@ -176,9 +180,10 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
     found = []
     for start, end, index in _matches(lower, lex):
         rule = lex.rules[index]
-        if rule.needs and not lex.cues[rule.needs].search(lower):
+        if rule.needs and not lex.cues[rule.needs].search(lower, max(0, start - NEEDS_BEFORE), end + NEEDS_AFTER):
             continue
-        event_type = next((t for t, cue in rule.type_if if lex.cues[cue].search(lower)), rule.type)
+        near = max(0, start - TYPE_IF_BEFORE), end + TYPE_IF_AFTER
+        event_type = next((t for t, cue in rule.type_if if lex.cues[cue].search(lower, *near)), rule.type)
         found.append(Trigger(type=event_type, subtype=rule.subtype, start=start, end=end, text=text[start:end],
                              strength=rule.strength, rule=rule.pattern,
                              rejected=rejection(lower, start, end, event_type, lex)))

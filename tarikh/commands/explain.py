@@ -68,11 +68,11 @@ def describe_event(event: dict[str, Any]) -> list[str]:
 def describe_sentence(text: str, lang: str) -> list[str]:
     from tarikh.extract.actors import find_actors
     from tarikh.extract.dates import find_dates
-    from tarikh.extract.events import accepted_triggers
+    from tarikh.extract.events import accepted_triggers, segments
     from tarikh.extract.triggers import find_triggers
 
     triggers = find_triggers(text, lang)
-    accepted = accepted_triggers(triggers)
+    accepted = [t for t, _ in accepted_triggers(triggers, segments(text))]
     lines = [f"«{text}»"]
     for trigger in triggers:
         verdict = "event" if trigger in accepted else trigger.rejected or "same type as an earlier trigger"
