@@ -26,6 +26,7 @@ from tarikh.graph.store import open_store
 TK = "https://w3id.org/tarikh/ontology#"
 WIKIDATA = "http://www.wikidata.org/entity/"
 PLACE_ROLE = "place"
+DIRECT_ROLE = "actor"
 UNITS = {"unitYear": "year", "unitMonth": "month", "unitDay": "day"}
 
 
@@ -87,10 +88,13 @@ def read_store(store_dir: str | Path) -> nx.Graph:
     store = open_store(store_dir)
     graph = nx.Graph()
     add_events(graph, select(store, "network_events.rq"))
+    add_event_types(graph, select(store, "network_classes.rq"))
     add_actors(graph, select(store, "network_actors.rq"))
     add_labels(graph, select(store, "network_labels.rq"))
-    add_mentions(graph, select(store, "network_mentions.rq"))
+    files = {row["doc"].value: row["file"].value for row in select(store, "network_documents.rq")}
+    add_mentions(graph, select(store, "network_mentions.rq"), files)
     add_participations(graph, select(store, "network_participations.rq"))
+    add_direct_actors(graph, select(store, "network_direct_actors.rq"))
     add_places(graph)
     return graph
 
@@ -107,15 +111,11 @@ def event_type(class_iri: str | None) -> str | None:
 def add_events(graph: nx.Graph, rows: Iterable[dict[str, Any]]) -> None:
     for row in rows:
         node = row["event"].value
-        attrs = graph.nodes[node] if node in graph else None
-        if attrs is None:
+        if node not in graph:
             graph.add_node(node, category="event", type="Other", subtype=None, label=None, labels={},
                            date=None, date_end=None, precision=None, edtf=None, earliest=None,
                            latest=None, confidence=None, place=None, mentions=[])
-            attrs = graph.nodes[node]
-        kind = event_type(row["class"].value) if "class" in row else None
-        if kind and (attrs["type"] == "Other" or kind != "Other"):
-            attrs["type"] = kind
+        attrs = graph.nodes[node]
         for key, name in (("subtype", "subtype"), ("edtf", "edtf"), ("date", "date"), ("dateEnd", "date_end"),
                           ("earliest", "earliest"), ("latest", "latest"), ("confidence", "confidence"),
                           ("place", "place")):
@@ -124,6 +124,14 @@ def add_events(graph: nx.Graph, rows: Iterable[dict[str, Any]]) -> None:
         if "unit" in row:
             attrs["precision"] = UNITS.get(row["unit"].value.rsplit("#", 1)[-1])
         attrs["year"] = event_year(attrs)
+
+
+def add_event_types(graph: nx.Graph, rows: Iterable[dict[str, Any]]) -> None:
+    """An event's type is its tk: class other than tk:Event (`Other` when it has none)."""
+    for row in rows:
+        kind = event_type(row["class"].value)
+        if kind and kind != "Other":
+            graph.nodes[row["event"].value]["type"] = kind
 
 
 def event_year(attrs: dict[str, Any]) -> int | None:
@@ -159,10 +167,10 @@ def add_labels(graph: nx.Graph, rows: Iterable[dict[str, Any]]) -> None:
         attrs["label"] = labels.get("en") or next(iter(labels.values()), None) or node.rsplit("/", 1)[-1]
 
 
-def add_mentions(graph: nx.Graph, rows: Iterable[dict[str, Any]]) -> None:
+def add_mentions(graph: nx.Graph, rows: Iterable[dict[str, Any]], files: dict[str, str]) -> None:
     """Each event's mentions, sorted by document and offset: doc, line, end_line, start, end, quote, lang."""
     for row in rows:
-        mention = {"iri": row["mention"].value, "doc": literal(row["file"]) if "file" in row else None}
+        mention = {"iri": row["mention"].value, "doc": files.get(row["doc"].value) if "doc" in row else None}
         for key, name in (("line", "line"), ("endLine", "end_line"), ("begin", "start"), ("end", "end"),
                           ("quote", "quote"), ("lang", "lang")):
             mention[name] = literal(row[key]) if key in row else None
@@ -189,7 +197,7 @@ def add_participations(graph: nx.Graph, rows: Iterable[dict[str, Any]]) -> None:
         if not graph.has_edge(event, actor):
             graph.add_edge(event, actor, roles=[], surface_forms=[], inferred=True)
         edge = graph.edges[event, actor]
-        role = row["role"].value if "role" in row else "actor"
+        role = row["role"].value if "role" in row else DIRECT_ROLE
         if role not in edge["roles"]:
             edge["roles"].append(role)
         if "surface" in row and row["surface"].value not in edge["surface_forms"]:
@@ -199,6 +207,12 @@ def add_participations(graph: nx.Graph, rows: Iterable[dict[str, Any]]) -> None:
     for _, _, edge in graph.edges(data=True):
         edge["roles"].sort()
         edge["role"] = ", ".join(edge["roles"])
+
+
+def add_direct_actors(graph: nx.Graph, rows: Iterable[dict[str, Any]]) -> None:
+    """`sem:hasActor` links that no participation describes: role `actor`."""
+    rows = [row for row in rows if not graph.has_edge(row["event"].value, row["actor"].value)]
+    add_participations(graph, rows)
 
 
 def add_places(graph: nx.Graph) -> None:

@@ -182,7 +182,7 @@
       const item = el("li");
       item.append(linkTo(link.id, actors.get(link.id).label), document.createTextNode(` — ${link.role}`));
       if (link.forms.length) item.append(el("span", ` as: ${link.forms.join(" | ")}`, "source"));
-      if (link.inferred) item.append(el("span", " inferred", "source"));
+      if (link.inferred) item.append(el("span", " · inferred", "source"));
       list.append(item);
     }
     if (!e.actors.length) list.append(el("li", "none recorded"));
