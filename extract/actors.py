@@ -24,7 +24,7 @@ from tarikh.extract.aliases import AliasTable
 from tarikh.extract.gazetteer import Actor, Gazetteer, default_gazetteer, load_data
 from tarikh.extract.model import ActorMention
 from tarikh.extract.titles import Office, load_offices, office_actor
-from tarikh.extract.transliterate import fold, is_abbreviation, is_capitalised
+from tarikh.extract.transliterate import fold, is_abbreviation, is_capitalised, is_latin
 
 WORD = re.compile(r"[^\W_]+(?:(?:-\s*\n\s*|[-‐])[^\W_]+)*")
 NAME_HYPHEN = re.compile(r"-(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ])")
@@ -32,12 +32,20 @@ PART = re.compile(r"(?:^|(?<=-))(?:[^-]|-(?![A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞ�
 NAME_GAP = re.compile(r"[ \t\n«»“”„\"'’–—-]*")
 OPEN_QUOTES = "«“„\""
 OPENING_QUOTE = re.compile(r"[«“„\"]")
+OPENED_QUOTE = re.compile(r"[«“„\"] ?$")
 QUOTE_CLOSE = re.compile(r"[»”\"]")
 INITIALS_BEFORE = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]{1,2}\.\s?){1,3}$")
-SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]\s*|[\n]\s*[«\"“]?)$")
+SENTENCE_MARKS = ".!?:;\n…"
+OPENING_PUNCTUATION = " \t«\"“„—–-("
 FUZZY_THRESHOLD = 88
 FUZZY_MIN_LEN = 5
 MIN_STEM = 3
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """True when the word at `start` opens a sentence, a line or a dialogue turn (`— Табиғи газбен`)."""
+    before = text[max(0, start - 8):start].rstrip(OPENING_PUNCTUATION)
+    return not before or before[-1] in SENTENCE_MARKS
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,7 @@ class Phrase:
 
     keys: tuple[str, ...]
     first: str  # the first word as written, for the lower-case opener test
+    latin: bool  # written in Latin letters: matched only against Latin words (scripts meet in ids, not text)
     actor: Actor
     abbreviation: bool
     quoted: bool
@@ -130,7 +139,7 @@ def _phrase(form: str, actor: Actor, source: str) -> Phrase | None:
     if not keys or not all(keys):
         return None
     single = len(words) == 1
-    return Phrase(keys=keys, first=words[0].text.lstrip("«“„\""), actor=actor, abbreviation=single and is_abbreviation(words[0].text),
+    return Phrase(keys=keys, first=words[0].text.lstrip("«“„\""), latin=is_latin(words[0].text), actor=actor, abbreviation=single and is_abbreviation(words[0].text),
                   quoted=form.lstrip()[:1] in OPEN_QUOTES, capitalised=single and is_capitalised(words[0].text),
                   source=source)
 
@@ -151,10 +160,13 @@ class PhraseIndex:
         self._candidates: dict[str, list[Phrase]] = {}
         self.lower_starts = {p.first[:2] for bucket in self.by_first.values() for p in bucket
                              if not p.first[:1].isupper()}
-        self.single_keys: dict[str, dict[int, list[str]]] = {}
+        self.fuzzy_keys: dict[tuple[bool, str], dict[int, dict[str, Actor]]] = {}
         for key, bucket in self.by_first.items():
-            if len(key) >= FUZZY_MIN_LEN and any(len(p.keys) == 1 and not p.abbreviation for p in bucket):
-                self.single_keys.setdefault(key[0], {}).setdefault(len(key), []).append(key)
+            for p in bucket:
+                if len(key) >= FUZZY_MIN_LEN and len(p.keys) == 1 and p.capitalised and not p.quoted \
+                        and key.isalpha() and p.source == "gazetteer":
+                    by_len = self.fuzzy_keys.setdefault((p.latin, key[0]), {})
+                    by_len.setdefault(len(key), {}).setdefault(key, p.actor)
 
 
     def candidates(self, key: str, stems) -> tuple[dict[str, list[Phrase]], list[Phrase]]:
@@ -185,12 +197,16 @@ class ActorMatcher:
         self.offices: dict[str, Office] = load_offices()
         detect = load_data("detect")
         self.heads = {fold(w): kind for kind, words in detect["heads"].items() for w in words}
-        self.max_head = max(map(len, self.heads))
+        self.weak_heads = {fold(w): kind for kind, words in detect["weak_heads"].items() for w in words}
+        self.max_head = max(map(len, [*self.heads, *self.weak_heads]))
         self.max_descriptors = int(detect["max_descriptor_words"])
         self.person_endings = tuple(sorted({fold(e) for e in detect["person_endings"]}, key=len, reverse=True))
         self.patronymics = {fold(w) for w in detect["patronymic_words"]}
         self.document_heads = {fold(w) for w in detect["document_heads"]}
         self.not_names = {fold(w) for w in detect["not_names"]}
+        self.sentence_openers = {fold(w) for w in detect["sentence_openers"]}
+        self.given_names = {fold(w) for w in detect["given_names"]}
+        self.max_inner = int(detect["max_inner_words"])
         phrases = [_phrase(form, actor, "gazetteer") for actor in self.gazetteer for form in actor.names()]
         phrases += [_phrase(form, office_actor(office), "title")
                     for office in self.offices.values() for form in (*office.titles, *office.bare)]
@@ -265,7 +281,7 @@ class ActorMatcher:
     def _accepts(self, text: str, words: Words, i: int, phrase: Phrase) -> bool:
         """True when the words from i on continue the phrase's words, joined only by spaces and quotes."""
         keys, texts, starts, ends = phrase.keys, words.texts, words.starts, words.ends
-        if i + len(keys) > len(texts):
+        if i + len(keys) > len(texts) or phrase.latin != is_latin(texts[i]):
             return False
         for k in range(1, len(keys)):
             t = texts[i + k]
@@ -340,30 +356,26 @@ class ActorMatcher:
             if len(t) < FUZZY_MIN_LEN or not t[:1].isupper() or t[1:2].isupper():
                 continue
             word = words[i]
-            hit = self._fuzzy_key(word.key)
-            if hit:
+            actor = _fuzzy_cached(self, word.key, is_latin(t))
+            if actor:
                 used.add(i)
-                actor = self.index.by_first[hit][0].actor
                 start = self._with_initials(text, word.start, actor)
                 mentions.append(self._mention(text, start, word.end, actor, "gazetteer", confidence=0.8))
         return mentions
 
-    def _fuzzy_key(self, key: str) -> str | None:
-        """The gazetteer single-word key closest to one of the word's stems, if above the threshold."""
-        return _fuzzy_cached(self, key)
-
-    def fuzzy_candidates(self, key: str) -> tuple[str, float] | None:
-        """Best (gazetteer key, score) for a word key among keys of similar length and the same first letter."""
+    def fuzzy_candidates(self, key: str, latin: bool) -> tuple[Actor, float] | None:
+        """Best (actor, score) for a word key among gazetteer names of the same script, first letter and
+        similar length (one word, capitalised, unquoted)."""
         best = None
-        by_len = self.index.single_keys.get(key[0], {})
+        by_len = self.index.fuzzy_keys.get((latin, key[0]), {})
         for stem, _ in self._stems(key):
             if len(stem) < FUZZY_MIN_LEN:
                 continue
             for length in range(len(stem) - 2, len(stem) + 3):
-                for candidate in by_len.get(length, ()):
+                for candidate, actor in by_len.get(length, {}).items():
                     score = fuzz.ratio(stem, candidate)
                     if not best or score > best[1]:
-                        best = (candidate, score)
+                        best = (actor, score)
         return best
 
     # -- names that are not in the gazetteer ---------------------------------------------------------------
@@ -382,18 +394,19 @@ class ActorMatcher:
 
     def _detect_at(self, text: str, words: Words, i: int, used: set[int]
                    ) -> tuple[ActorMention, int] | None:
-        word = words[i]
-        if word.start > 0 and text[word.start - 1] in OPEN_QUOTES:
+        start = words.starts[i]
+        if OPENED_QUOTE.search(text, max(0, start - 2), start):
             return self._detect_quoted(text, words, i)
-        if not is_capitalised(word.text) or word.key in self.not_names:
+        if not words.texts[i][:1].isupper() or fold(words.texts[i]) in self.not_names:
             return None
         return self._detect_name(text, words, i, used)
 
-    def _head_kind(self, key: str) -> str | None:
-        """The organisation kind of a head word (`партиясының` → Party), by its longest known stem."""
+    def _head_kind(self, key: str, weak: bool = True) -> str | None:
+        """The organisation kind of a head word (`партиясының` → Party), by its longest known stem; with
+        weak=False, only the heads that are never common words."""
         for cut in range(min(len(key), self.max_head), 2, -1):
-            kind = self.heads.get(key[:cut])
-            if kind and (cut == len(key) or len(key) - cut <= self.max_suffix):
+            kind = self.heads.get(key[:cut]) or (self.weak_heads.get(key[:cut]) if weak else None)
+            if kind and (cut == len(key) or key[cut:] in self.suffixes):
                 return kind
         return None
 
@@ -433,25 +446,54 @@ class ActorMatcher:
 
     def _detect_name(self, text: str, words: Words, i: int, used: set[int]
                      ) -> tuple[ActorMention, int] | None:
-        """A person (capitalised words with a surname ending or initials), a place or a body by its head word."""
+        """A name the gazetteer does not know, from its shape:
+          * capitalised words, then at most a few lower-case ones, then an organisation or place head word
+            (`Денсаулық сақтау министрлігі`, `Талдықорған қаласында`): that kind;
+          * initials, a given name, or two or more capitalised words ending in a surname: a person;
+          * other capitalised words inside a sentence: a name of unknown kind (Other).
+        A single capitalised word opening a sentence is taken only with a given name or head word."""
         texts, j = words.texts, i + 1
         while j < len(texts) and j not in used and j - i < 4 \
                 and (texts[j][:1].isupper() or fold(texts[j]) in self.patronymics) and not is_abbreviation(texts[j]) \
                 and NAME_GAP.fullmatch(text, words.ends[j - 1], words.starts[j]):
             j += 1
         name = words[i:j]
+        keys = [w.key for w in name]
+        opening = opens_sentence(text, name[0].start)
+        if opening and keys[0] in self.sentence_openers:
+            if len(name) == 1:
+                return None
+            name, keys, opening = name[1:], keys[1:], False
+        head = self._head_after(text, words, j, used, weak=not opening)
+        if head:
+            kind, end = head
+            actor = self._detected_actor(keys, kind, text[name[0].start:name[-1].end])
+            return self._mention(text, name[0].start, words.ends[end - 1], actor, "detected", 0.6), end
         initials = INITIALS_BEFORE.search(text, max(0, name[0].start - 12), name[0].start)
-        start_of_sentence = SENTENCE_END.search(text, max(0, name[0].start - 3), name[0].start) is not None
-        if j < len(words) and j not in used and NAME_GAP.fullmatch(text, name[-1].end, words[j].start):
-            kind = self._head_kind(words[j].key)
-            if kind in ("Place", "Body", "Organisation") and not is_capitalised(words[j].text):
-                actor = self._detected_actor([w.key for w in name], kind, text[name[0].start:name[-1].end])
-                return self._mention(text, name[0].start, words[j].end, actor, "detected", 0.6), j + 1
-        if initials or (len(name) >= 2 and self._is_surname(name[-1].key)) or \
-                (len(name) == 1 and not start_of_sentence and self._is_surname(name[0].key)):
+        given = keys[0] in self.given_names
+        if initials or given or (len(name) >= 2 and self._is_surname(keys[-1])) or \
+                (not opening and self._is_surname(keys[-1])):
             start = initials.start() if initials else name[0].start
-            actor = self._detected_actor([w.key for w in name], "Person", text[name[0].start:name[-1].end])
+            actor = self._detected_actor(keys, "Person", text[name[0].start:name[-1].end])
             return self._mention(text, start, name[-1].end, actor, "detected", 0.6), j
+        if (not opening or len(name) >= 2) and len(keys[0]) >= 2:
+            actor = self._detected_actor(keys, "Other", text[name[0].start:name[-1].end])
+            return self._mention(text, name[0].start, name[-1].end, actor, "detected", 0.5), j
+        return None
+
+    def _head_after(self, text: str, words: Words, j: int, used: set[int], weak: bool
+                    ) -> tuple[str, int] | None:
+        """(kind, index after the head) when a head word follows word j-1: a place word or (with weak) a
+        weak head right after it, or an organisation/body/party word after at most `max_inner_words`
+        lower-case words."""
+        texts = words.texts
+        for k in range(j, min(len(texts), j + self.max_inner + 1)):
+            if k in used or texts[k][:1].isupper() or not texts[k][:1].isalpha() \
+                    or not NAME_GAP.fullmatch(text, words.ends[k - 1], words.starts[k]):
+                return None
+            kind = self._head_kind(fold(texts[k]), weak=weak and k == j)
+            if kind == "Place" and k == j or kind and kind != "Place":
+                return kind, k + 1
         return None
 
     def _is_surname(self, key: str) -> bool:
@@ -509,8 +551,8 @@ class ActorMatcher:
 
 
 @lru_cache(maxsize=65536)
-def _fuzzy_cached(matcher: ActorMatcher, key: str) -> str | None:
-    best = matcher.fuzzy_candidates(key)
+def _fuzzy_cached(matcher: ActorMatcher, key: str, latin: bool) -> Actor | None:
+    best = matcher.fuzzy_candidates(key, latin)
     return best[0] if best and best[1] >= matcher.fuzzy_threshold else None
 
 
@@ -522,15 +564,16 @@ def _learned_index_cached(aliases: AliasTable, _matcher: int) -> PhraseIndex:
 
 
 def unmatched_names(text: str, mentions: list[ActorMention]) -> list[str]:
-    """Capitalised words outside every mention and not opening a sentence: what the gazetteer may lack."""
-    covered = sorted((m.start, m.end) for m in mentions)
+    """Capitalised words that no gazetteer, learned or title mention covers (detected names included) and
+    that do not open a sentence: what the gazetteer may lack."""
+    covered = sorted((m.start, m.end) for m in mentions if m.source != "detected")
     words = Words(text)
     names, k = [], 0
     for t, start in zip(words.texts, words.starts):
         while k < len(covered) and covered[k][1] <= start:
             k += 1
         inside = k < len(covered) and covered[k][0] <= start
-        if t[:1].isupper() and not inside and not SENTENCE_END.search(text, max(0, start - 3), start):
+        if t[:1].isupper() and not inside and not opens_sentence(text, start):
             names.append(t)
     return names
 

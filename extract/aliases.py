@@ -171,7 +171,9 @@ def _subsequence(needle: str, hay: str) -> bool:
 def _attacher(gazetteer: Gazetteer):
     """A function (expansion, abbr) -> Actor: the fuzzy-matched gazetteer actor, or a new learned one."""
     names, owners = _name_keys(gazetteer)
-    heads = {fold(w): kind for kind, words in load_data("detect")["heads"].items() for w in words}
+    detect = load_data("detect")
+    heads = {fold(w): kind for table in (detect["heads"], detect["weak_heads"]) for kind, words in table.items()
+             for w in words}
 
     def attach(expansion: str, abbr: str) -> Actor | None:
         key = _phrase_key(expansion)

@@ -43,3 +43,8 @@ def is_abbreviation(word: str) -> bool:
     """True for an all-capitals token such as `ТМД`, `ҚДП`, `SSRİ` (case ending after a hyphen ignored)."""
     head = word.split("-", 1)[0]
     return len(head) >= 2 and head.isupper() and head.isalpha()
+
+
+def is_latin(word: str) -> bool:
+    """True when the word starts with a Latin letter (Azerbaijani, English), False for Cyrillic."""
+    return word[:1] < "\u0400"

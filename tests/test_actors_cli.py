@@ -22,7 +22,7 @@ def test_per_line_json(tmp_path):
     assert done.returncode == 0
     assert [(r["text"], r["id"], r["input_line"]) for r in rows] == [
         ("РСФСР", "russian-sfsr", 2), ("Украина", "ukraine", 2), ("Белеорусь", "belarus", 2),
-        ("Минск қаласында", "minsk", 2)]
+        ("Минск қаласында", "minsk", 2), ("Беловеж", "detected:other:belovej", 2)]
     assert rows[0]["wikidata"] == "Q2184" and rows[0]["kind"] == "State" and rows[0]["source"] == "gazetteer"
     assert LINE[rows[3]["start"]:rows[3]["end"]] == "Минск қаласында"
 
@@ -59,4 +59,4 @@ def test_spacy_component_fills_doc_actors():
     nlp = spacy.blank("xx")
     nlp.add_pipe("tarikh_actors", config={"lang": "kk"})
     doc = nlp(LINE)
-    assert [m.id for m in doc._.actors] == ["russian-sfsr", "ukraine", "belarus", "minsk"]
+    assert [m.id for m in doc._.actors] == ["russian-sfsr", "ukraine", "belarus", "minsk", "detected:other:belovej"]
