@@ -70,14 +70,33 @@ def usable(date: DateExpr) -> bool:
     return date.kind != "non_event" and bool(date.date)
 
 
+ATTRIBUTIVE = re.compile(r"(?:ғы|гі|қы|кі|дағы|дегі|тағы|тегі|ndakı|ndəki|\bilin)$")
+ADJACENT, FOLLOWING = 12, 30  # characters: a date this close before / after a trigger is bound to it
+
+
+def attributive(date: DateExpr) -> bool:
+    """A date written as an attribute of the next noun (`1978 жылғы Конституциясы`, `16 қазандағы қаулысы`)."""
+    return bool(ATTRIBUTIVE.search(lower_same_length(date.text)))
+
+
+def binding(trigger: Trigger, date: DateExpr) -> float:
+    """How surely a date in the same sentence governs a trigger (higher is surer)."""
+    if date.start < trigger.end and trigger.start < date.end:
+        return 5.0
+    if date.end <= trigger.start:
+        gap = trigger.start - date.end
+        score = 4.0 if gap <= ADJACENT else 1.0 + 1.0 / (1.0 + gap / 40.0)
+        score -= 1.5 if attributive(date) and gap > ADJACENT else 0.0
+    else:
+        gap = date.start - trigger.end
+        score = 3.0 if gap <= FOLLOWING else 0.5 / (1.0 + gap / 40.0)
+    return score - (1.5 if "until" in date.flags else 0.0)
+
+
 def governing_date(trigger: Trigger, dates: list[DateExpr]) -> DateExpr | None:
-    """The date that governs the trigger: the closest one before it in the sentence, else the closest after."""
+    """The date that governs the trigger: the one bound most closely to it in the sentence."""
     candidates = [d for d in dates if usable(d)]
-    before = [d for d in candidates if d.end <= trigger.start]
-    if before:
-        return max(before, key=lambda d: d.end)
-    after = [d for d in candidates if d.start >= trigger.end]
-    return min(after, key=lambda d: d.start) if after else None
+    return max(candidates, key=lambda d: (binding(trigger, d), -d.start)) if candidates else None
 
 
 def role_of(actor: ActorMention, event_type: str, text: str) -> str:
@@ -218,8 +237,9 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
 
 
 def context_date(recent: list[tuple[int, int, DateExpr]], sentence: Sentence) -> DateExpr | None:
-    """The last date of the previous sentences of the same paragraph (at most CONTEXT_SENTENCES back)."""
-    for index, paragraph, date in reversed(recent):
-        if paragraph == sentence.paragraph and sentence.index - index <= CONTEXT_SENTENCES:
-            return date
-    return None
+    """The last date of the previous sentences of the same paragraph (at most CONTEXT_SENTENCES back),
+    a date that stands on its own before one written as the attribute of a noun."""
+    window = [d for index, paragraph, d in recent
+              if paragraph == sentence.paragraph and 0 < sentence.index - index <= CONTEXT_SENTENCES]
+    own = [d for d in window if not attributive(d)]
+    return (own or window or [None])[-1]

@@ -2,8 +2,8 @@
 
 Rules (`data/events/merge.yaml`): same type, compatible dates (one is the other at a coarser precision), and
 either a type that happens once per date (elections, referendums ...) with compatible subtypes, or a shared core
-actor, or the same day. The finest date wins; a day that disagrees within the same month and with a shared core
-actor is merged and kept as a flagged conflict.
+actor, or the same day. The finest date wins; a day that another document gives differently within the same
+month, with a shared core actor, is merged and kept as a flagged conflict.
 """
 from __future__ import annotations
 
@@ -63,6 +63,10 @@ class Cluster:
     def subtypes(self) -> set[str]:
         return {f for m in self.members if (f := subtype_family(m.subtype))}
 
+    @property
+    def documents(self) -> set[str]:
+        return {m.mention["doc"] for m in self.members}
+
     def core_actors(self) -> set[str]:
         kinds = set(_rules()["core_kinds"].get(self.type, []))
         return {a["id"] for m in self.members for a in m.actors if a["kind"] in kinds and not a["inferred"]}
@@ -85,7 +89,7 @@ def relation(cluster: Cluster, mention: EventMention) -> str | None:
     shared = bool(core_actors_of(mention) & cluster.core_actors())
     if compatible_dates(date, mention.date) and (shared or (len(date) == 10 and date == mention.date)):
         return "same"
-    if shared and day_conflict(date, mention.date):
+    if shared and day_conflict(date, mention.date) and mention.mention["doc"] not in cluster.documents:
         return "conflict"
     return None
 
