@@ -1,7 +1,10 @@
 """`tarikh build`: documents in, `events.jsonl` + `graph.ttl` + `store/` out.
 
-All outputs are first written into a staging folder inside the output folder and moved into place at the end,
-so an interrupted or failed build leaves the previous outputs intact.
+Each document is extracted on its own (here, in worker processes or on Dask: `tarikh.parallel`) into a JSON
+Lines shard (`tarikh.cache`), kept in `out/.cache/` and reused while neither the text nor the extractor changes;
+the shards are then read back in document-name order and merged, so the outputs never depend on how or where
+documents were extracted. All outputs are first written into a staging folder inside the output folder and
+moved into place at the end, so an interrupted or failed build leaves the previous outputs intact.
 """
 from __future__ import annotations
 
@@ -12,13 +15,18 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
+from tarikh.cache import Shard, ShardStore, file_sha256, shard_key
 from tarikh.errors import TarikhError
+from tarikh.parallel import Job, Result, run_serial, runner
 
 OUTPUTS = ("events.jsonl", "graph.ttl", "store")
+CACHE = ".cache"
+Runner = Callable[[Sequence[Job]], Iterator[Result]]
 
 
 def collect_paths(paths: Sequence[str | Path] | None) -> list[Path]:
@@ -54,12 +62,15 @@ class BuildReport:
     triples: int = 0
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)
+    reused: int = 0
+    stages: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         by_type = Counter(e["type"] for e in self.events)
         actors = {a["id"] for e in self.events for a in e["actors"]}
         lines = [
             f"documents: {len(self.documents)}"
+            + (f" ({self.reused} reused from the cache)" if self.reused else "")
             + (f" (skipped, unsupported language: {', '.join(self.skipped)})" if self.skipped else ""),
             f"sentences: {sum(d['sentences'] for d in self.documents)}",
             f"events: {len(self.events)} ("
@@ -68,44 +79,64 @@ class BuildReport:
             f"triggers: {self.counts['triggers']}, not asserted: {self.counts['rejected']}, "
             f"dropped for want of a date: {self.counts['undated']}",
             f"triples: {self.triples}",
-            f"seconds: {self.seconds:.2f}",
+            f"seconds: {self.seconds:.2f} ("
+            + ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in self.stages.items()) + ")",
         ]
         return "\n".join(lines)
 
 
-def _progress(items: list[Path], enabled: bool) -> Iterable[Path]:
-    if not enabled:
-        yield from items
+@contextmanager
+def _timed(report: BuildReport, stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    report.stages[stage] = report.stages.get(stage, 0.0) + time.perf_counter() - started
+
+
+def _progress(results: Iterator[Result], total: int, enabled: bool) -> Iterator[Result]:
+    if not enabled or not total:
+        yield from results
         return
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
-        task = progress.add_task("extracting", total=len(items))
-        for item in items:
-            progress.update(task, description=f"extracting {item.name}")
-            yield item
+        task = progress.add_task("extracting", total=total)
+        for result in results:
+            yield result
             progress.advance(task)
 
 
-def extract_all(files: list[Path], progress: bool = False) -> BuildReport:
-    """Run the per-document pipeline over every file and merge the mentions into events."""
-    from tarikh.extract.merge import merge_events
-    from tarikh.extract.pipeline import extract_document
+def extract_shards(files: list[Path], store: ShardStore, run: Runner = run_serial,
+                   progress: bool = False) -> tuple[list[Shard], int]:
+    """Each document's shard, from the store when its key is there, else extracted by `run` and written at once;
+    returned in document-name order, with the number reused."""
+    keys = {shard_key(path.name, file_sha256(path)): path for path in files}
+    shards = {key: shard for key in keys if (shard := store.get(key))}
+    todo = [(key, path) for key, path in keys.items() if key not in shards]
+    if todo:
+        results = run(todo)
+        try:
+            for key, lines in _progress(results, len(todo), progress):
+                shards[key] = store.put(key, lines)
+        finally:
+            results.close()
+    return sorted(shards.values(), key=lambda s: s.document["name"]), len(keys) - len(todo)
 
-    report = BuildReport()
+
+def merge_shards(shards: list[Shard], report: BuildReport) -> None:
+    """Read the shards back in document order and merge their mentions into events."""
+    from tarikh.extract.merge import merge_events
+
     mentions = []
-    for path in _progress(files, progress):
-        result = extract_document(path)
-        if result.counts.get("skipped_language"):
-            report.skipped.append(result.document["name"])
-            print(f"tarikh: warning: {result.document['name']}: language not supported "
-                  f"({result.document['lang']}); skipped", file=sys.stderr)
+    for shard in shards:
+        if shard.skipped:
+            report.skipped.append(shard.document["name"])
+            print(f"tarikh: warning: {shard.document['name']}: language not supported "
+                  f"({shard.document['lang']}); skipped", file=sys.stderr)
             continue
-        report.documents.append(result.document)
-        report.counts.update(result.counts)
-        mentions.extend(result.mentions)
+        report.documents.append(shard.document)
+        report.counts.update(shard.counts)
+        mentions.extend(shard.mentions())
     report.events = merge_events(mentions)
-    return report
 
 
 def write_events(events: list[dict[str, Any]], path: Path) -> None:
@@ -135,27 +166,46 @@ def _publish(staging: Path, out: Path) -> None:
             os.replace(new, target)
 
 
+def _inputs(files: list[Path]) -> str:
+    return str(files[0]) if len(files) == 1 else ", ".join(sorted({str(p.parent) for p in files}))
+
+
 def build(paths: Sequence[str | Path] | None = None, out: str | Path = "out", progress: bool = False,
-          validate: bool = True) -> BuildReport:
-    """Build the graph of the given documents (default: the bundled corpus) into `out`."""
+          validate: bool = True, workers: int = 1, dask: str | None = None, cache: bool = True) -> BuildReport:
+    """Build the graph of the given documents (default: the bundled corpus) into `out`.
+
+    `workers` > 1 extracts in that many processes, `dask` on a Dask scheduler (`local`: a loopback cluster);
+    `cache` reuses the extraction of unchanged documents from `out/.cache/`. Every way gives the same outputs.
+    """
     from tarikh.graph import rdf, shacl, store
 
     started = time.perf_counter()
     files = collect_paths(paths)
-    report = extract_all(files, progress)
-    if not report.documents:
-        raise TarikhError(f"{files[0].parent}: no document in a supported language (kk, az, ru)")
     out = Path(out)
     staging = _stage(out)
     try:
-        dataset = rdf.to_dataset(report.events, report.documents)
+        store_of_shards = ShardStore(out / CACHE if cache else staging / "shards")
+        report = BuildReport()
+        with _timed(report, "extract"):
+            shards, report.reused = extract_shards(files, store_of_shards, runner(workers, dask), progress)
+        with _timed(report, "merge"):
+            merge_shards(shards, report)
+        if not report.documents:
+            raise TarikhError(f"{_inputs(files)}: no document in a supported language (kk, az, ru)")
+        with _timed(report, "rdf"):
+            dataset = rdf.to_dataset(report.events, report.documents)
+            report.triples = len({quad.triple for quad in dataset})
         if validate:
-            shacl.validate(dataset)
-        report.triples = len({quad.triple for quad in dataset})
-        write_events(report.events, staging / "events.jsonl")
-        rdf.write_turtle(dataset, staging / "graph.ttl")
-        store.write_store(dataset, staging / "store")
+            with _timed(report, "shacl"):
+                shacl.validate(dataset)
+        with _timed(report, "write"):
+            write_events(report.events, staging / "events.jsonl")
+            rdf.write_turtle(dataset, staging / "graph.ttl")
+        with _timed(report, "store"):
+            store.write_store(dataset, staging / "store")
         _publish(staging, out)
+        if cache:
+            store_of_shards.prune({shard.path.stem for shard in shards})
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.seconds = time.perf_counter() - started
