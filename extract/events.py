@@ -157,7 +157,8 @@ class MentionBuilder:
         if places:
             place = {"id": actor_iri(places[0].id), "label": places[0].label, "text": places[0].text,
                      "wikidata": places[0].wikidata, **self.span_record(sentence, places[0].start, places[0].end)}
-        trigger_record = {"text": trigger.text, **self.span_record(sentence, trigger.start, trigger.end)}
+        trigger_record = {"text": trigger.text, "strength": trigger.strength,
+                          **self.span_record(sentence, trigger.start, trigger.end)}
         return EventMention(
             type=trigger.type, subtype=trigger.subtype,
             confidence=mention_confidence(trigger, date_source, actor_records),

@@ -162,5 +162,6 @@ def event_record(cluster: Cluster) -> dict[str, Any]:
 
 def merge_events(mentions: list[EventMention]) -> list[dict[str, Any]]:
     """All event mentions of a build → one record per real-world event, sorted deterministically."""
-    records = [event_record(c) for c in cluster_mentions(mentions)]
+    floor = _rules()["min_confidence"]
+    records = [event_record(c) for c in cluster_mentions(mentions) if max(m.confidence for m in c.members) >= floor]
     return sorted(records, key=lambda r: (r["mentions"][0]["doc"], r["mentions"][0]["start"], r["type"], r["id"]))
