@@ -15,7 +15,7 @@ from tarikh.extract.lexicon import load_yaml, lower_same_length
 from tarikh.extract.model import ActorMention, DateExpr, Sentence, SourceText
 from tarikh.extract.triggers import Trigger
 
-CONTEXT_SENTENCES = 2  # how far back in the paragraph a sentence with no date of its own may borrow one
+CONTEXT_SENTENCES = 2  # how many sentences back a sentence with no date of its own may borrow one
 SENTENCE_WORDS = re.compile(r"\w+")
 LABEL_LANGUAGES = ("en", "kk", "az", "ru")
 
@@ -238,9 +238,9 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
 
 
 def context_date(recent: list[tuple[int, int, DateExpr]], sentence: Sentence) -> DateExpr | None:
-    """The last date of the previous sentences of the same paragraph (at most CONTEXT_SENTENCES back),
-    a date that stands on its own before one written as the attribute of a noun."""
+    """The last date of the previous sentences (at most CONTEXT_SENTENCES back, in this paragraph or the one
+    just before), a date that stands on its own before one written as the attribute of a noun."""
     window = [d for index, paragraph, d in recent
-              if paragraph == sentence.paragraph and 0 < sentence.index - index <= CONTEXT_SENTENCES]
+              if sentence.paragraph - paragraph <= 1 and 0 < sentence.index - index <= CONTEXT_SENTENCES]
     own = [d for d in window if not attributive(d)]
     return (own or window or [None])[-1]
