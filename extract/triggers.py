@@ -144,7 +144,7 @@ def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -
     last = trigger_words[-1] if trigger_words else ""
     if trigger_words and _starts_any(trigger_words[0], lex.other_words):
         return f"another word: «{trigger_words[0]}»"
-    if lower.count("«", 0, start) > lower.count("»", 0, start):
+    if lower.count("«", 0, start) > lower.count("»", 0, start) and "»" not in lower[start:end]:
         return "inside a quoted title"
     if lex.ordinal_before.search(lower[max(0, start - 14):start].rstrip()):
         return "a convocation number, not an event"
@@ -182,6 +182,13 @@ def _matches(lower: str, lex: Lexicon) -> list[tuple[int, int, int]]:
     return found
 
 
+def nearest(cue: re.Pattern[str], lower: str, start: int, end: int, before: int, after: int) -> int | None:
+    """Distance in characters from the trigger `[start, end)` to the nearest cue within the window, or None."""
+    distances = [start - m.end() if m.end() <= start else max(0, m.start() - end)
+                 for m in cue.finditer(lower, max(0, start - before), end + after)]
+    return min(distances) if distances else None
+
+
 def find_triggers(text: str, lang: str) -> list[Trigger]:
     """Triggers in a sentence (or any text whose cues belong together), rejected ones included."""
     lex = lexicon(_lang(lang))
@@ -189,10 +196,15 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
     found = []
     for start, end, index in _matches(lower, lex):
         rule = lex.rules[index]
-        if rule.needs and not lex.cues[rule.needs].search(lower, max(0, start - NEEDS_BEFORE), end + NEEDS_AFTER):
+        needed = nearest(lex.cues[rule.needs], lower, start, end, NEEDS_BEFORE, NEEDS_AFTER) if rule.needs else 0
+        if needed is None:
             continue
-        near = max(0, start - TYPE_IF_BEFORE), end + TYPE_IF_AFTER
-        event_type = next((t for t, cue in rule.type_if if lex.cues[cue].search(lower, *near)), rule.type)
+        event_type = rule.type
+        for other_type, cue in rule.type_if:
+            distance = nearest(lex.cues[cue], lower, start, end, TYPE_IF_BEFORE, TYPE_IF_AFTER)
+            if distance is not None and (not rule.needs or distance < needed):
+                event_type = other_type
+                break
         found.append(Trigger(type=event_type, subtype=rule.subtype, start=start, end=end, text=text[start:end],
                              strength=rule.strength, rule=rule.pattern,
                              rejected=rejection(lower, start, end, event_type, lex)))
