@@ -490,6 +490,8 @@ class RunReader:
         """«27 мамырда», «6-11 mart», «10 yanvar 1987-ci ildə», «8 декабря 1991 года»."""
         if not self.month_after_day(i):
             return None
+        if self.atoms[i].kind == "nw" and self.atoms[i].suffix != "ordinal":
+            return None  # a day in words before its month is an ordinal («жиырма бесінші»); «Оны» is "it"
         found = Found(i, i, {}, kind="partial")
         found.last = self.day_month(found, i)
         self.year_after(found)

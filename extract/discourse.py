@@ -19,7 +19,8 @@ is ever guessed: with no anchor the expression stays unresolved (date None).
 
 When the anchor resets: at a new chapter or section (call `new_section()`; `is_section_heading()`
 tells a heading line such as «2-тарау», «II бөлім», «3.1 …»), because a chapter restarts its own
-chronology. Paragraph breaks do not reset it: the book continues one story across paragraphs
+chronology. The edge of a period («1990 жылдан бастап», «2000 жылға дейін») does not replace an
+existing anchor when it is a deadline or goes back in time. Paragraph breaks do not reset the anchor: the book continues one story across paragraphs
 (004: «1989 жылғы 28 ақпанда … Бұл күні» spans a paragraph break). Years given as non-events
 (programme names, life spans, titles) never become anchors.
 """
@@ -30,6 +31,8 @@ from tarikh.extract.dates import build_date
 from tarikh.extract.model import DateExpr
 
 OFFSET = {"same": 0, "next": 1, "previous": -1}
+DEADLINES = frozenset({"until", "by"})
+STARTS = frozenset({"since", "after"})
 
 
 class DateDiscourse:
@@ -44,9 +47,20 @@ class DateDiscourse:
         self.anchor = None
 
     def observe(self, expr: DateExpr) -> None:
-        """Take `expr` as the anchor if it is a dated event date."""
-        if expr.kind != "non_event" and expr.date and expr.precision in ("year", "month", "day"):
-            self.anchor = expr
+        """Take `expr` as the anchor if it is a dated event date.
+
+        A deadline («2000 жылға дейін», «қазанына қарай») never replaces an anchor, and a start
+        («1990 жылдан бастап») only when it does not go back in time: both are mostly background,
+        not the time the story has reached.
+        """
+        if expr.kind == "non_event" or not expr.date or expr.precision not in ("year", "month", "day"):
+            return
+        if self.anchor is not None:
+            if DEADLINES.intersection(expr.flags):
+                return
+            if STARTS.intersection(expr.flags) and expr.date < (self.anchor.date or ""):
+                return
+        self.anchor = expr
 
     def resolve(self, expr: DateExpr) -> DateExpr:
         """`expr` with its year (month, day) filled from the anchor or the document year."""
