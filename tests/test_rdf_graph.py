@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from pyoxigraph import RdfFormat, serialize
+from pyoxigraph import DefaultGraph, RdfFormat, serialize
 
 from tarikh.errors import TarikhError
 from tarikh.graph import rdf, shacl, store
@@ -136,6 +136,9 @@ def test_turtle_is_byte_identical_across_processes(tmp_path):
 def test_store_holds_the_same_quads(graph, tmp_path):
     store.write_store(graph, tmp_path / "store")
     opened = store.open_store(tmp_path / "store")
-    assert len(opened) == len(graph)
+    default = {q.triple for q in opened.quads_for_pattern(None, None, None, DefaultGraph())}
+    assert default == set(graph.triples())
+    named = {q for q in opened if q.graph_name != DefaultGraph()}
+    assert len(named) == len(graph)
     with pytest.raises(TarikhError, match="no store here"):
         store.open_store(tmp_path / "missing")
