@@ -132,12 +132,12 @@ class MentionBuilder:
         return {"doc": self.source.name, "line": self.source.line_of(raw_start), "start": raw_start, "end": raw_end}
 
     def actor_record(self, sentence: AnalysedSentence, actor: ActorMention, event_type: str,
-                     date: str | None) -> dict[str, Any]:
+                     date: str | None, borrowed: bool = False) -> dict[str, Any]:
         if actor.source == "title" and self.resolve_title:
             actor = self.resolve_title(actor, date)
         record = {"id": actor_iri(actor.id), "label": actor.label, "text": actor.text, "kind": actor.kind,
                   "role": role_of(actor, event_type, sentence.text), "wikidata": actor.wikidata,
-                  "inferred": actor.inferred, "source": actor.source,
+                  "inferred": actor.inferred or borrowed, "source": "context" if borrowed else actor.source,
                   "labels": {k: v for k, v in actor.labels.items() if k in LABEL_LANGUAGES}}
         record.update(self.span_record(sentence, actor.start, actor.end))
         return record
@@ -149,14 +149,16 @@ class MentionBuilder:
         return record
 
     def build(self, sentence: AnalysedSentence, trigger: Trigger, date: DateExpr, date_source: str,
-              date_in_sentence: bool, found: list[ActorMention]) -> EventMention:
-        actors = [a for a in found if a.kind != "Place"]
-        places = [a for a in found if a.kind == "Place"]
-        actor_records = [self.actor_record(sentence, a, trigger.type, date.date) for a in actors]
+              date_in_sentence: bool, found: list[tuple[AnalysedSentence, ActorMention]]) -> EventMention:
+        """One mention; `found` pairs each actor with the sentence it stands in (a neighbour when borrowed)."""
+        actor_records = [self.actor_record(where, a, trigger.type, date.date, borrowed=where is not sentence)
+                         for where, a in found if a.kind != "Place"]
+        places = [(where, a) for where, a in found if a.kind == "Place" and where is sentence]
         place = None
         if places:
-            place = {"id": actor_iri(places[0].id), "label": places[0].label, "text": places[0].text,
-                     "wikidata": places[0].wikidata, **self.span_record(sentence, places[0].start, places[0].end)}
+            where, first = places[0]
+            place = {"id": actor_iri(first.id), "label": first.label, "text": first.text,
+                     "wikidata": first.wikidata, **self.span_record(where, first.start, first.end)}
         trigger_record = {"text": trigger.text, "strength": trigger.strength,
                           **self.span_record(sentence, trigger.start, trigger.end)}
         return EventMention(
@@ -217,7 +219,7 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
     mentions: list[EventMention] = []
     counts = {"triggers": 0, "rejected": 0, "undated": 0}
     recent: list[tuple[int, int, DateExpr]] = []  # (sentence index, paragraph, date) of the sentences read so far
-    for sentence in sentences:
+    for position, sentence in enumerate(sentences):
         own = [d for d in sentence.dates if usable(d)]
         counts["triggers"] += len(sentence.triggers)
         counts["rejected"] += sum(t.rejected is not None for t in sentence.triggers)
@@ -231,10 +233,25 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
             if date is None:
                 counts["undated"] += 1
                 continue
-            actors = [a for a in sentence.actors if lo <= a.start and a.end <= hi]
+            actors = [(sentence, a) for a in sentence.actors if lo <= a.start and a.end <= hi]
+            wanted = set(_roles()["borrow"].get(trigger.type, []))
+            if not any(a.kind in wanted for _, a in actors):
+                actors += neighbour_actors(sentences, position, wanted)
             mentions.append(builder.build(sentence, trigger, date, source_kind, date in own, actors))
         recent = (recent + [(sentence.sentence.index, sentence.sentence.paragraph, d) for d in own])[-20:]
     return mentions, counts
+
+
+def neighbour_actors(sentences: list[AnalysedSentence], position: int, wanted: set[str]
+                     ) -> list[tuple[AnalysedSentence, ActorMention]]:
+    """Actors of the wanted kinds in the sentence before (else the one after), for an event whose own sentence
+    names none of them (`borrow` in roles.yaml)."""
+    for near in (position - 1, position + 1):
+        if 0 <= near < len(sentences):
+            found = [(sentences[near], a) for a in sentences[near].actors if a.kind in wanted]
+            if found:
+                return found
+    return []
 
 
 def context_date(recent: list[tuple[int, int, DateExpr]], sentence: Sentence) -> DateExpr | None:
