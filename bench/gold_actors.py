@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from tarikh.extract.actors import ActorMatcher
+from tarikh.extract.actors import FUZZY_CONFIDENCE, ActorMatcher
 
 DEFAULT_GOLD = Path("/work/shared/gold")
 
@@ -52,7 +52,7 @@ def evaluate(matcher: ActorMatcher, gold_dir: Path, actor_match):
         mentions = [m for m in matcher.find(quote, lang) if m.start < end and m.end > at]
         ok = [m for m in mentions if actor_match(actor, {"text": m.text, "label": m.label})]
         for m in mentions:
-            if m.confidence == 0.8 and m.source == "gazetteer":
+            if m.confidence == FUZZY_CONFIDENCE and m.source == "gazetteer":
                 fuzzy_all += 1
                 fuzzy_right += bool(actor_match(actor, {"text": m.text, "label": m.label}))
         if ok:
