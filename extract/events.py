@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from tarikh.extract.lexicon import load_yaml, lower_same_length
+from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length
 from tarikh.extract.model import ActorMention, DateExpr, Sentence, SourceText
 from tarikh.extract.triggers import Trigger
 
@@ -86,7 +86,6 @@ def binding(trigger: Trigger, date: DateExpr) -> float:
     if date.end <= trigger.start:
         gap = trigger.start - date.end
         score = 4.0 if gap <= ADJACENT else 1.0 + 1.0 / (1.0 + gap / 40.0)
-        score -= 1.5 if attributive(date) and gap > ADJACENT else 0.0
     else:
         gap = date.start - trigger.end
         score = 3.0 if gap <= FOLLOWING else 0.5 / (1.0 + gap / 40.0)
@@ -95,7 +94,7 @@ def binding(trigger: Trigger, date: DateExpr) -> float:
 
 def governing_date(trigger: Trigger, dates: list[DateExpr]) -> DateExpr | None:
     """The date that governs the trigger: the one bound most closely to it in the sentence."""
-    candidates = [d for d in dates if usable(d)]
+    candidates = [d for d in dates if usable(d) and not (attributive(d) and d.end + ADJACENT < trigger.start)]
     return max(candidates, key=lambda d: (binding(trigger, d), -d.start)) if candidates else None
 
 
@@ -228,7 +227,7 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
             date = governing_date(trigger, scoped)
             source_kind = "clause" if date and date.kind == "absolute" else "discourse" if date else ""
             if date is None:
-                date = context_date(recent, sentence.sentence)
+                date = context_date(recent, sentence.sentence) if asserted(trigger, sentence.text) else None
                 source_kind = "context"
             if date is None:
                 counts["undated"] += 1
@@ -252,6 +251,21 @@ def neighbour_actors(sentences: list[AnalysedSentence], position: int, wanted: s
             if found:
                 return found
     return []
+
+
+@lru_cache(maxsize=None)
+def _context_needs() -> dict[str, re.Pattern[str]]:
+    cues = load_yaml("events", "cues.yaml")
+    return {t: alternation(cues["sets"][name]) for t, name in cues["context_needs"].items()}
+
+
+def asserted(trigger: Trigger, text: str) -> bool:
+    """May the trigger borrow a date? Nominal types need a cue that it happened after it, in its clause."""
+    cue = _context_needs().get(trigger.type)
+    if cue is None:
+        return True
+    clause = re.split(r"[,;:]", lower_same_length(text[trigger.end:trigger.end + 100]), maxsplit=1)[0]
+    return bool(cue.search(lower_same_length(text[trigger.start:trigger.end]) + " " + clause))
 
 
 def context_date(recent: list[tuple[int, int, DateExpr]], sentence: Sentence) -> DateExpr | None:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length, phrase_words, stem_regex
 
 WORD = re.compile(r"\w+")
+CLAUSE_END = re.compile(r"[,;:]")
 NEEDS_BEFORE, NEEDS_AFTER = 120, 60  # characters around a trigger where its `needs` cue must stand
 TYPE_IF_BEFORE, TYPE_IF_AFTER = 60, 20  # ... and where a `type_if` cue re-types it
 
@@ -139,8 +140,8 @@ def _starts_any(word: str, stems: tuple[str, ...]) -> str | None:
 def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -> str | None:
     """Why the trigger at `[start, end)` does not report something that happened, or None."""
     trigger_words = WORD.findall(lower[start:end])
-    after = WORD.findall(lower[end:end + 120])[:lex.after_reach]
-    before = WORD.findall(lower[max(0, start - 80):start])[-lex.before_reach:]
+    after = WORD.findall(CLAUSE_END.split(lower[end:end + 120], 1)[0])[:lex.after_reach]
+    before = WORD.findall(CLAUSE_END.split(lower[max(0, start - 100):start])[-1])[-lex.before_reach:]
     last = trigger_words[-1] if trigger_words else ""
     if trigger_words and _starts_any(trigger_words[0], lex.other_words):
         return f"another word: «{trigger_words[0]}»"
