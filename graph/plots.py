@@ -25,11 +25,17 @@ def new_figure(width: float, height: float) -> Figure:
 
 
 def timeline_figure(graph: nx.Graph, year_from: int | None = None, year_to: int | None = None) -> Figure:
-    """Stacked bars: how many events of each type each year."""
-    counts = Counter((graph.nodes[e]["year"], graph.nodes[e]["type"]) for e in events(graph, year_from, year_to)
-                     if graph.nodes[e]["year"] is not None)
-    if not counts:
+    """Stacked bars: how many events of each type each year.
+
+    Without `year_from`, a few events centuries before the rest (a lone medieval date) are left
+    out so the bars stay readable; the title says how many.
+    """
+    dated = [e for e in events(graph, year_from, year_to) if graph.nodes[e]["year"] is not None]
+    if not dated:
         raise TarikhError("no dated events in that year range: nothing to plot")
+    start = year_from if year_from is not None else main_period_start(sorted(graph.nodes[e]["year"] for e in dated))
+    counts = Counter((graph.nodes[e]["year"], graph.nodes[e]["type"]) for e in dated if graph.nodes[e]["year"] >= start)
+    left_out = len(dated) - sum(counts.values())
     years = range(min(y for y, _ in counts), max(y for y, _ in counts) + 1)
     figure = new_figure(max(8.0, min(24.0, len(years) * 0.18)), 5.0)
     axes = figure.add_subplot()
@@ -42,10 +48,20 @@ def timeline_figure(graph: nx.Graph, year_from: int | None = None, year_to: int 
     axes.set_xlabel("year")
     axes.set_ylabel("events")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_title(f"Events per year and type, {years[0]}–{years[-1]} ({sum(counts.values())} events)")
-    axes.legend(ncols=2, fontsize="small", frameon=False)
+    note = f"; {left_out} earlier events not shown (use --from)" if left_out else ""
+    axes.set_title(f"Events per year and type, {years[0]}–{years[-1]} ({sum(counts.values())} events{note})")
+    axes.legend(ncols=2, fontsize="small", frameon=False, loc="upper left")
     axes.spines[["top", "right"]].set_visible(False)
     return figure
+
+
+def main_period_start(years: list[int], gap: int = 40) -> int:
+    """The first year after the last gap of `gap` years or more that lies before most events."""
+    start = years[0]
+    for before, after in zip(years, years[1:]):
+        if after - before >= gap and years.index(after) <= len(years) // 10:
+            start = after
+    return start
 
 
 def fractional_year(date: str | None) -> float | None:
@@ -91,6 +107,7 @@ def lineage_figure(tree: nx.DiGraph, party: str) -> Figure:
                       (x, max(touched)), textcoords="offset points", xytext=(0, 9), ha="center", fontsize=7,
                       rotation=20)
     axes.set_yticks([])
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylim(-0.8, len(rows) - 0.2)
     axes.spines[["top", "right", "left"]].set_visible(False)
     axes.set_xlabel("year")

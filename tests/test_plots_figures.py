@@ -85,3 +85,11 @@ def test_unknown_format_and_empty_range_are_errors(fixture_store, tmp_path):
 def test_corpus_timeline(built, tmp_path):
     png = drawn(["plot", "--store", str(built / "store"), "timeline"], tmp_path / "corpus-timeline.png")
     assert_picture(png, min_width=1200)
+
+
+def test_lone_early_dates_do_not_stretch_the_timeline():
+    from tarikh.graph.plots import main_period_start
+
+    years = [1200, 1467] + [1986 + i % 30 for i in range(60)]
+    assert main_period_start(sorted(years)) == 1986
+    assert main_period_start([1917, 1925, 1986, 1991]) == 1917  # a real early period stays
