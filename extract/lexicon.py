@@ -2,7 +2,7 @@
 
 A pattern is a phrase of word stems matched on lower-cased text:
   word    a word starting with the stem;  word=  exactly the word;  (a|b)  either stem;
-  …       up to six other words between the neighbours.
+  …       up to eight other words between the neighbours.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-GAP = r"(?:\W+\w+){0,6}?\W+"
+GAP = r"(?:\W+\w+){0,8}?\W+"
 BETWEEN = r"\W+"
 
 

@@ -65,6 +65,7 @@ class Lexicon:
     negated: re.Pattern[str]
     future: re.Pattern[str]
     other_words: tuple[str, ...]
+    quoted_names: tuple[str, ...]
     ordinal_before: re.Pattern[str]
     blocked_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -113,7 +114,8 @@ def lexicon(lang: str) -> Lexicon:
         before_words=tuple(not_event["before"]["words"]), before_reach=not_event["before"]["reach"],
         after_words=tuple(not_event["after"]["words"]), after_reach=not_event["after"]["reach"],
         negated=re.compile(not_event["negated_verb"]), future=re.compile(not_event["future_participle"]),
-        other_words=tuple(not_event["other_words"]), ordinal_before=re.compile(not_event["ordinal_before"]),
+        other_words=tuple(not_event["other_words"]), quoted_names=tuple(not_event["quoted_names"]),
+        ordinal_before=re.compile(not_event["ordinal_before"]),
         blocked_after={t: tuple(words) for t, words in (cues.get("modifier_of") or {}).items()},
     )
 
@@ -145,7 +147,8 @@ def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -
     last = trigger_words[-1] if trigger_words else ""
     if trigger_words and _starts_any(trigger_words[0], lex.other_words):
         return f"another word: «{trigger_words[0]}»"
-    if lower.count("«", 0, start) > lower.count("»", 0, start) and "»" not in lower[start:end]:
+    if lower.count("«", 0, start) > lower.count("»", 0, start) and "»" not in lower[start:end] \
+            and event_type not in lex.quoted_names:
         return "inside a quoted title"
     if lex.ordinal_before.search(lower[max(0, start - 14):start].rstrip()):
         return "a convocation number, not an event"
