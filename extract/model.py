@@ -51,13 +51,14 @@ class SourceText:
     sentences: list[Sentence] = field(default_factory=list)
     lang: str = "kk"
     stats: dict[str, Any] = field(default_factory=dict)
+    origin_width: dict[int, int] = field(default_factory=dict)  # clean offset → raw chars, where more than one
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Original-file offsets of the clean span `[start, end)`."""
         if end <= start:
             return self.origin[start], self.origin[start]
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin[start], self.origin[end - 1] + self.origin_width.get(end - 1, 1)
 
     def line_of(self, raw_offset: int) -> int:
         """1-based line of an original-file offset."""

@@ -5,7 +5,8 @@ in `text` it derives from, so a caller composes that map with its own offsets. T
 
 1. spaces: tabs, NBSP, other Unicode spaces (and newlines unless `keep_newlines`) become ` `;
    zero-width marks, BOM and soft hyphens are dropped;
-2. NFC: a letter followed by combining marks is composed (the result maps to the letter);
+2. NFC: a letter followed by combining marks is composed (the result maps to the letter, and its
+   `width` covers the marks, so a span ending on it ends after them in the original);
    other characters NFC changes (singletons like the Ångström sign) are replaced one for one;
 3. homoglyphs: inside a word written mostly in one script, look-alike letters of the other script
    become their twins (`Kазаk` → `Казак`, Azerbaijani `mәşhur` with Cyrillic ә → `məşhur`);
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -26,17 +28,35 @@ import numpy as np
 from tarikh.extract.reading import load_text_data
 
 _TABLES = load_text_data("normalise.yaml")
-_SPACES = {ord(c): " " for c in _TABLES["spaces"]}
-_SPACES_AND_NEWLINES = {**_SPACES, ord("\n"): " "}
+_SPACE_CHARS = re.compile("[" + re.escape(_TABLES["spaces"]) + "]")
+_SPACE_CHARS_AND_NEWLINES = re.compile("[\n" + re.escape(_TABLES["spaces"]) + "]")
 _INVISIBLE = re.compile("[" + re.escape(_TABLES["invisible"]) + "]")
 _DOUBLE_QUOTES = re.compile("[" + re.escape(_TABLES["double_quotes"].replace("«", "").replace("»", "")) + "]")
 
 CYRILLIC = "\u0400-\u052f"
 LATIN = "A-Za-z\u00c0-\u024f\u0250-\u02af"
-_MIXED = re.compile(f"(?=[{CYRILLIC}][{LATIN}]|[{LATIN}][{CYRILLIC}])")
+_CYRILLIC_RANGE = (0x400, 0x52F)
+_LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x250, 0x2AF))
 _IS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _IS_LATIN = re.compile(f"[{LATIN}]")
-_SPACE_RUN = re.compile(r" *\n[ \n]*| {2,}|^ +| +$")
+SPACE, NEWLINE = ord(" "), ord("\n")
+
+
+def codepoints(text: str) -> np.ndarray:
+    """The code points of `text` as a uint32 array (lone surrogates included)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def from_codepoints(codes: np.ndarray) -> str:
+    return codes.astype(np.uint32, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def in_ranges(codes: np.ndarray, ranges: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """Boolean mask of the code points inside any of the inclusive `ranges`."""
+    mask = np.zeros(len(codes), dtype=bool)
+    for low, high in ranges:
+        mask |= (codes >= low) & (codes <= high)
+    return mask
 
 
 def _combining_class() -> str:
@@ -46,7 +66,14 @@ def _combining_class() -> str:
 
 
 _COMBINING_SEQUENCE = re.compile("[^\n]" + _combining_class() + "+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=1)
+def _nfc_singletons() -> re.Pattern:
+    """A character class of the characters NFC replaces by one other character (`Å` Ångström sign → `Å`)."""
+    chars = [chr(c) for c in range(0x80, 0x30000) if not 0xD800 <= c < 0xE000
+             and len(unicodedata.normalize("NFC", chr(c))) == 1 and unicodedata.normalize("NFC", chr(c)) != chr(c)]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 def _homoglyph_tables() -> tuple[dict[int, str], dict[int, str]]:
@@ -59,6 +86,16 @@ def _homoglyph_tables() -> tuple[dict[int, str], dict[int, str]]:
 _TO_CYRILLIC, _TO_LATIN = _homoglyph_tables()
 
 
+@dataclass
+class Normalised:
+    """The normalised text; `index[i]` is the position in the input `normalised.text[i]` derives from, and
+    `width[i]` (only where it is not 1) how many input characters it stands for (a letter + combining marks)."""
+
+    text: str
+    index: np.ndarray
+    width: dict[int, int] = field(default_factory=dict)
+
+
 def normalise(text: str, keep_newlines: bool = False) -> str:
     """The normalised form of `text` (see the module docstring)."""
     return normalise_with_map(text, keep_newlines)[0]
@@ -66,78 +103,83 @@ def normalise(text: str, keep_newlines: bool = False) -> str:
 
 def normalise_with_map(text: str, keep_newlines: bool = False) -> tuple[str, np.ndarray]:
     """`(normalised, index)`: `index[i]` is the position in `text` that `normalised[i]` derives from."""
-    text = text.translate(_SPACES if keep_newlines else _SPACES_AND_NEWLINES)
-    index = np.arange(len(text), dtype=np.int64)
-    text, index = _drop(text, index, [m.start() for m in _INVISIBLE.finditer(text)])
-    text, index = _compose(text, index)
-    text = _replace(text, _homoglyph_edits(text))
-    text = _replace(text, _quote_edits(text))
-    return _collapse_spaces(text, index)
+    result = normalise_with_spans(text, keep_newlines)
+    return result.text, result.index
 
 
-def _replace(text: str, edits: dict[int, str]) -> str:
-    """`text` with the characters at the edit positions replaced one for one."""
+def normalise_with_spans(text: str, keep_newlines: bool = False) -> Normalised:
+    """The normalised text with its index map and the widths of composed characters."""
+    text = (_SPACE_CHARS if keep_newlines else _SPACE_CHARS_AND_NEWLINES).sub(" ", text)
+    codes = codepoints(text)
+    index = np.arange(len(codes), dtype=np.int64)
+    invisible = [m.start() for m in _INVISIBLE.finditer(text)]
+    if invisible:
+        codes, index = _drop(codes, index, invisible)
+        text = from_codepoints(codes)
+    width: dict[int, int] = {}
+    if not unicodedata.is_normalized("NFC", text):
+        codes, index, width = _compose(text, codes, index)
+        text = from_codepoints(codes)
+    codes = _replace(codes, _homoglyph_edits(text, codes))
+    codes = _replace(codes, _quote_edits(text))
+    return _collapse_spaces(codes, index, width)
+
+
+def _replace(codes: np.ndarray, edits: dict[int, str]) -> np.ndarray:
+    """`codes` with the characters at the edit positions replaced one for one."""
     if not edits:
-        return text
-    parts, last = [], 0
-    for position in sorted(edits):
-        parts.append(text[last:position])
-        parts.append(edits[position])
-        last = position + 1
-    parts.append(text[last:])
-    return "".join(parts)
+        return codes
+    codes = codes.copy()
+    positions = np.fromiter(edits, dtype=np.int64, count=len(edits))
+    codes[positions] = [ord(c) for c in edits.values()]
+    return codes
 
 
-def _drop(text: str, index: np.ndarray, positions: list[int]) -> tuple[str, np.ndarray]:
-    """`text` and `index` without the characters at `positions` (sorted)."""
-    if not positions:
-        return text, index
-    keep = np.ones(len(text), dtype=bool)
+def _drop(codes: np.ndarray, index: np.ndarray, positions: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """`codes` and `index` without the characters at `positions`."""
+    keep = np.ones(len(codes), dtype=bool)
     keep[positions] = False
-    bounds = [-1, *positions, len(text)]
-    text = "".join(text[a + 1:b] for a, b in zip(bounds, bounds[1:]))
-    return text, index[keep]
+    return codes[keep], index[keep]
 
 
-def _compose(text: str, index: np.ndarray) -> tuple[str, np.ndarray]:
+def _compose(text: str, codes: np.ndarray, index: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[int, int]]:
     """NFC: compose letter + combining marks; replace other NFC-changed characters one for one."""
-    if unicodedata.is_normalized("NFC", text):
-        return text, index
     edits: dict[int, str] = {}
     dropped: list[int] = []
+    composed_spans: list[tuple[int, int]] = []
     for match in _COMBINING_SEQUENCE.finditer(text):
         composed = unicodedata.normalize("NFC", match.group())
         if len(composed) < len(match.group()):
             edits.update((match.start() + k, c) for k, c in enumerate(composed))
             dropped.extend(range(match.start() + len(composed), match.end()))
-    for match in _NON_ASCII.finditer(text):
-        single = _nfc_singleton(match.group())
-        if single and match.start() not in edits:
-            edits[match.start()] = single
-    return _drop(_replace(text, edits), index, dropped)
+            composed_spans.append((match.start() + len(composed) - 1, match.end()))
+    for match in _nfc_singletons().finditer(text):
+        edits.setdefault(match.start(), unicodedata.normalize("NFC", match.group()))
+    codes = _replace(codes, edits)
+    keep = np.ones(len(codes), dtype=bool)
+    keep[dropped] = False
+    new_position = np.cumsum(keep) - 1
+    width = {int(new_position[last]): int(end - last) for last, end in composed_spans}
+    return codes[keep], index[keep], width
 
 
-@lru_cache(maxsize=4096)
-def _nfc_singleton(char: str) -> str | None:
-    """The one character NFC maps `char` to, when that differs from `char`."""
-    composed = unicodedata.normalize("NFC", char)
-    return composed if len(composed) == 1 and composed != char else None
-
-
-def _homoglyph_edits(text: str) -> dict[int, str]:
+def _homoglyph_edits(text: str, codes: np.ndarray) -> dict[int, str]:
     """Look-alike letters of the minority script inside mixed-script words, with their twins."""
+    cyrillic = (codes >= _CYRILLIC_RANGE[0]) & (codes <= _CYRILLIC_RANGE[1])
+    latin = in_ranges(codes, _LATIN_RANGES)
+    seams = np.flatnonzero((cyrillic[:-1] & latin[1:]) | (latin[:-1] & cyrillic[1:]))
     edits: dict[int, str] = {}
     seen_end = -1
-    for hit in _MIXED.finditer(text):
-        if hit.start() < seen_end:
+    for seam in seams.tolist():
+        if seam < seen_end:
             continue
-        start, end = _word_around(text, hit.start())
+        start, end = _word_around(text, seam)
         seen_end = end
         word = text[start:end]
-        cyrillic, latin = len(_IS_CYRILLIC.findall(word)), len(_IS_LATIN.findall(word))
-        if cyrillic == latin:
-            cyrillic, latin = (1, 0) if _IS_CYRILLIC.match(word) else (0, 1)
-        table = _TO_CYRILLIC if cyrillic > latin else _TO_LATIN
+        cyrillic_count, latin_count = len(_IS_CYRILLIC.findall(word)), len(_IS_LATIN.findall(word))
+        if cyrillic_count == latin_count:
+            cyrillic_count, latin_count = (1, 0) if _IS_CYRILLIC.match(word) else (0, 1)
+        table = _TO_CYRILLIC if cyrillic_count > latin_count else _TO_LATIN
         edits.update((start + k, table[ord(c)]) for k, c in enumerate(word) if ord(c) in table)
     return edits
 
@@ -163,15 +205,25 @@ def _quote_edits(text: str) -> dict[int, str]:
     return edits
 
 
-def _collapse_spaces(text: str, index: np.ndarray) -> tuple[str, np.ndarray]:
+def _collapse_spaces(codes: np.ndarray, index: np.ndarray, width: dict[int, int]) -> Normalised:
     """One space for a run of spaces, one newline for newlines with spaces around; nothing at the ends."""
-    dropped: list[int] = []
-    for match in _SPACE_RUN.finditer(text):
-        a, b = match.span()
-        if a == 0 or b == len(text):
-            dropped.extend(range(a, b))
-            continue
-        keep = text.find("\n", a, b)
-        keep = a if keep < 0 else keep
-        dropped.extend(p for p in range(a, b) if p != keep)
-    return _drop(text, index, dropped)
+    space = (codes == SPACE) | (codes == NEWLINE)
+    positions = np.flatnonzero(space)
+    if not len(positions):
+        return Normalised(from_codepoints(codes), index, width)
+    breaks = np.flatnonzero(np.diff(positions) != 1) + 1
+    run_starts = positions[np.r_[0, breaks]]
+    run_ends = positions[np.r_[breaks - 1, len(positions) - 1]] + 1
+    newlines = np.flatnonzero(codes == NEWLINE)
+    kept = run_starts
+    if len(newlines):
+        first = np.searchsorted(newlines, run_starts)
+        candidate = newlines[np.minimum(first, len(newlines) - 1)]
+        kept = np.where((first < len(newlines)) & (candidate < run_ends), candidate, run_starts)
+    inside = (run_starts > 0) & (run_ends < len(codes))
+    keep = ~space
+    keep[kept[inside]] = True
+    if width:
+        new_position = np.cumsum(keep) - 1
+        width = {int(new_position[i]): w for i, w in width.items()}
+    return Normalised(from_codepoints(codes[keep]), index[keep], width)

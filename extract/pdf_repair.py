@@ -25,6 +25,7 @@ import numpy as np
 import yaml
 from importlib.resources import files
 
+from tarikh.extract.normalise import NEWLINE, codepoints
 from tarikh.extract.reading import load_text_data
 
 MIN_LINES_FOR_FURNITURE = 100
@@ -32,20 +33,27 @@ HEADER_MAX_CHARS = 150
 HEADER_LINES_AFTER_PAGE_NUMBER = 2
 WRAPPED_MAX_WIDTH = 120
 SHORT_LINE_RATIO = 0.75
+FULL_LINE_PERCENTILE = 99
 
-PAGE_NUMBER = re.compile(r"\d{1,4}")
-SENTENCE_CLOSED = re.compile(r"[.!?…](?:[\"»”’)\]]|\s*\[\d+\]\.?)*$")
 HYPHENS = "-‐\u00ad"
-LINE_END_HYPHEN = re.compile(r"(\w+)[-‐\u00ad]$")
+_WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+_CLOSED_LINE_END = re.compile(r"(?m)[.!?…](?:[\"»”’)\]]|[^\S\n]*\[\d+\]\.?)*[^\S\n]*$")
+_HYPHEN_LINE_END = re.compile(r"(?m)[-‐\u00ad][^\S\n]*$")
+
+_PAGE_NUMBER_LINE = re.compile(r"(?m)^[^\S\n]*\d{1,4}[^\S\n]*$")
+PARAGRAPH_START = re.compile(r"[^\W_a-zа-яёәғқңөұүһіəıçşğöü]|[«\"“„(\[–—•*-]")
+_PARAGRAPH_START_LINE = re.compile(r"(?m)^[^\S\n]*(?:" + PARAGRAPH_START.pattern + ")")
+_LIST_ITEM_LINE = re.compile(r"(?m)^[^\S\n]*\d{1,3}[.)]\D")
+_FIRST_WORD = re.compile(r"\S+")
 LINE_START_WORD = re.compile(r"\w+")
 WORD = re.compile(r"\w+(?:-\w+)*")
-PARAGRAPH_START = re.compile(r"[^\W_a-zа-яёәғқңөұүһіəıçşğöü]|[«\"“„(\[–—•*-]")
 
 
 @lru_cache(maxsize=None)
 def _line_end_joiner() -> re.Pattern:
     """A line of a line-per-sentence file that ends with one of these goes on in the next line."""
-    table = yaml.safe_load((files("tarikh.extract.lang.kk") / "abbreviations.yaml").read_text(encoding="utf-8"))
+    path = files("tarikh.extract") / "lang" / "kk" / "abbreviations.yaml"  # not via the package: it imports spaCy
+    table = yaml.safe_load(path.read_text(encoding="utf-8"))
     upper = load_text_data("scripts.yaml")["kazakh_upper"] + "A-Z"
     joiners = "|".join(re.escape(j) for j in table["line_end_joiners"])
     return re.compile(rf"(?:(?:^|[\s\d])(?:{joiners})|(?:^|[^\w.])[{upper}](?:\.[{upper}])*)\.?$")
@@ -61,153 +69,216 @@ class Repaired:
     stats: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int  # raw offset of the first non-space char
-    end: int  # raw offset after the last non-space char
-    newline: int  # raw offset of the newline that ends the line (len(raw) for the last line)
-    text: str  # stripped
-    leading_space: bool
+@dataclass
+class Lines:
+    """The lines of a raw text as parallel arrays: stripped `[start, end)`, the newline that ends each."""
+
+    raw: str
+    start: np.ndarray
+    end: np.ndarray
+    newline: np.ndarray
+    leading_space: np.ndarray
+
+    @classmethod
+    def of(cls, raw: str) -> "Lines":
+        codes = codepoints(raw)
+        newline = np.r_[np.flatnonzero(codes == NEWLINE), len(codes)]
+        line_start = np.r_[0, newline[:-1] + 1]
+        filled = np.r_[0, np.cumsum(~np.isin(codes, _WHITESPACE))]  # non-space chars before each offset
+        blank = filled[newline] == filled[line_start]
+        first = np.searchsorted(filled, filled[line_start] + 1) - 1
+        last = np.searchsorted(filled, filled[newline]) - 1
+        start = np.where(blank, line_start, first)
+        end = np.where(blank, line_start, last + 1)
+        return cls(raw, start, end, newline, (start > line_start) & ~blank)
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    @property
+    def length(self) -> np.ndarray:
+        return self.end - self.start
+
+    def text(self, i: int) -> str:
+        return self.raw[self.start[i]:self.end[i]]
+
+    def texts(self) -> list[str]:
+        raw = self.raw
+        return [raw[a:b] for a, b in zip(self.start.tolist(), self.end.tolist())]
+
+    def where(self, pattern: re.Pattern, at_end: bool = True) -> np.ndarray:
+        """Boolean mask of the lines in which a multiline `pattern` matches (at their end, or at their start)."""
+        offsets = [m.end() if at_end else m.start() for m in pattern.finditer(self.raw)]
+        mask = np.zeros(len(self), dtype=bool)
+        if offsets:
+            mask[np.searchsorted(self.newline, np.array(offsets, dtype=np.int64))] = True
+        return mask
 
 
 def repair(raw: str) -> Repaired:
     """Remove page furniture, join hyphenated and wrapped lines, mark paragraph breaks."""
-    lines = _split_lines(raw)
+    lines = Lines.of(raw)
     furniture = find_furniture(lines)
-    content = [i for i, line in enumerate(lines) if line.text and i not in furniture]
-    line_per_sentence = is_line_per_sentence([lines[i].text for i in content])
-    wrap_width = _wrap_width([lines[i].text for i in content])
-    joiner = _line_end_joiner()
-    vocabulary = _Vocabulary(raw) if any(lines[i].text[-1] in HYPHENS for i in content) else None
-    stats = {"furniture_lines": len(furniture), "hyphen_joins": 0, "hyphens_kept": 0}
-    pieces: list[tuple[int, int]] = []  # raw [start, end) kept, or (offset, -1) for a break
-    separators: list[str] = []
-    for position, i in enumerate(content):
-        line = lines[i]
-        start = line.start
-        if position:
-            previous = content[position - 1]
-            gap = i - previous > 1
-            separator = _separator(lines[previous], line, gap, line_per_sentence, wrap_width, joiner, vocabulary)
-            if separator == "join":
-                stats["hyphen_joins"] += 1
-                last_start, last_end = pieces[-1]
-                pieces[-1] = (last_start, last_end - 1)
-            elif separator == "keep":
-                stats["hyphens_kept"] += 1
-            else:
-                pieces.append((lines[previous].newline, -1))
-                separators.append(separator)
-        pieces.append((start, line.end))
-    return _assemble(raw, pieces, separators, line_per_sentence, stats)
+    content = np.flatnonzero((lines.length > 0) & ~furniture)
+    if not len(content):
+        return Repaired("", np.zeros(0, dtype=np.int64), False, {"furniture_lines": int(furniture.sum()),
+                                                                 "hyphen_joins": 0, "hyphens_kept": 0})
+    closes = lines.where(_CLOSED_LINE_END)
+    opens = lines.where(_PARAGRAPH_START_LINE)
+    line_per_sentence = is_line_per_sentence(closes[content], opens[content])
+    widths = _wrap_widths(lines.length[content])
+    separators = _separators(lines, content, closes, opens, line_per_sentence, widths)
+    if _is_unwrapped(lines.length[content]):
+        _break_before_list_items(lines, content, separators)
+    stats = {"furniture_lines": int(furniture.sum()), "hyphen_joins": 0, "hyphens_kept": 0}
+    _decide_hyphens(lines, content, separators, stats)
+    return _assemble(lines, content, separators, line_per_sentence, stats)
 
 
-def _split_lines(raw: str) -> list[_Line]:
-    lines, offset = [], 0
-    for text in raw.split("\n"):
-        stripped = text.strip()
-        lead = len(text) - len(text.lstrip()) if stripped else 0
-        start = offset + lead
-        lines.append(_Line(start, start + len(stripped), offset + len(text), stripped, lead > 0))
-        offset += len(text) + 1
-    return lines
+def _separators(lines: Lines, content: np.ndarray, closes: np.ndarray, opens: np.ndarray,
+                line_per_sentence: bool, widths: tuple[int, int] | None) -> list[str]:
+    """How each content line meets the one before it: ` ` (same paragraph) or `\\n` (a new paragraph)."""
+    previous, current = content[:-1], content[1:]
+    if line_per_sentence:
+        joiner = _line_end_joiner()
+        return [" " if joiner.search(lines.text(p)) else "\n" for p in previous.tolist()]
+    gap = current - previous > 1
+    length = lines.length[previous]
+    if widths is None:
+        short = np.ones(len(previous), dtype=bool)
+        heading = np.zeros(len(previous), dtype=bool)
+    else:
+        wrap, full = widths
+        next_word = np.array([_first_word_length(lines.raw, s) for s in lines.start[current].tolist()], dtype=np.int64)
+        short = (length < SHORT_LINE_RATIO * wrap) | (length + 1 + next_word <= full)
+        heading = gap & (length < SHORT_LINE_RATIO * wrap)
+    closed = closes[previous]
+    new = opens[current] & ((closed & (gap | short)) | (~closed & (heading | (gap & (widths is None)))))
+    return np.where(new, "\n", " ").tolist()
 
 
-def _assemble(raw: str, pieces: list[tuple[int, int]], separators: list[str], line_per_sentence: bool,
+def _break_before_list_items(lines: Lines, content: np.ndarray, separators: list[str]) -> None:
+    """In a file of unwrapped lines, a line opening with a list number (`3.«Аз и Я»`, `2) …`) is a paragraph."""
+    items = lines.where(_LIST_ITEM_LINE, at_end=False)
+    for k in np.flatnonzero(items[content[1:]]).tolist():
+        if separators[k] == " ":
+            separators[k] = "\n"
+
+
+def _first_word_length(raw: str, start: int) -> int:
+    return _FIRST_WORD.match(raw, start).end() - start
+
+
+def _decide_hyphens(lines: Lines, content: np.ndarray, separators: list[str], stats: dict[str, int]) -> None:
+    """Mark `join` or `keep` the line-end hyphens that split a word between two content lines."""
+    hyphenated = lines.where(_HYPHEN_LINE_END)
+    pairs = np.flatnonzero(hyphenated[content[:-1]]).tolist()
+    if not pairs:
+        return
+    vocabulary = _Vocabulary(lines.raw)
+    for k in pairs:
+        previous, current = lines.text(content[k]), lines.text(content[k + 1])
+        left = LINE_START_WORD.match(previous[-2::-1])  # the word before the hyphen, reversed
+        right = LINE_START_WORD.match(current)
+        if left and right:
+            keep = not vocabulary.joins(left.group()[::-1], right.group(), previous[-1])
+            separators[k] = "keep" if keep else "join"
+            stats["hyphens_kept" if keep else "hyphen_joins"] += 1
+
+
+def _assemble(lines: Lines, content: np.ndarray, separators: list[str], line_per_sentence: bool,
               stats: dict[str, int]) -> Repaired:
     """Concatenate the kept raw spans and separators, with the raw offset of every char."""
-    texts, origins, next_separator = [], [], iter(separators)
-    for start, end in pieces:
-        if end < 0:
-            texts.append(next(next_separator))
-            origins.append(np.array([start], dtype=np.int64))
-        else:
-            texts.append(raw[start:end])
-            origins.append(np.arange(start, end, dtype=np.int64))
-    origin = np.concatenate(origins) if origins else np.zeros(0, dtype=np.int64)
+    raw = lines.raw
+    starts, ends = lines.start[content].copy(), lines.end[content]
+    joined = np.array([s == "join" for s in separators], dtype=bool)
+    ends = ends - np.r_[joined, False]  # a joined line loses its hyphen
+    texts, sources = [], []
+    for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist())):
+        texts.append(raw[start:end])
+        if k < len(separators) and separators[k] in (" ", "\n"):
+            texts.append(separators[k])
+    # every piece of text is a raw span or one separator char placed at the newline ending the previous line
+    breaks = np.array([s in (" ", "\n") for s in separators], dtype=bool)
+    piece_start = np.empty(len(content) + int(breaks.sum()), dtype=np.int64)
+    piece_length = np.empty_like(piece_start)
+    line_slots = np.arange(len(content)) + np.r_[0, np.cumsum(breaks)]
+    piece_start[line_slots] = starts
+    piece_length[line_slots] = ends - starts
+    separator_slots = line_slots[:-1][breaks] + 1
+    piece_start[separator_slots] = lines.newline[content[:-1][breaks]]
+    piece_length[separator_slots] = 1
+    origin = _spans_to_offsets(piece_start, piece_length)
     return Repaired("".join(texts), origin, line_per_sentence, stats)
 
 
-def find_furniture(lines: list[_Line]) -> set[int]:
-    """Indexes of page-number lines and of running headers learned from beside them."""
-    if sum(1 for line in lines if line.text) < MIN_LINES_FOR_FURNITURE:
-        return set()
-    counts = Counter(line.text for line in lines if line.text)
-    page_numbers = {i for i, line in enumerate(lines) if _is_page_number(lines, i)}
+def _spans_to_offsets(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The concatenation of `arange(start, start + length)` for every span, without a Python loop."""
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    before = np.r_[0, np.cumsum(lengths)[:-1]]
+    return np.arange(total, dtype=np.int64) + np.repeat(starts - before, lengths)
+
+
+def find_furniture(lines: Lines) -> np.ndarray:
+    """Boolean mask of page-number lines and of running headers learned from beside them."""
+    furniture = np.zeros(len(lines), dtype=bool)
+    nonblank = lines.length > 0
+    if nonblank.sum() < MIN_LINES_FOR_FURNITURE:
+        return furniture
+    texts = lines.texts()
+    counts = Counter(texts)
+    after_blank = np.r_[True, ~nonblank[:-1]]
+    before_blank = np.r_[~nonblank[1:], True]
+    page_numbers = lines.where(_PAGE_NUMBER_LINE) & nonblank & after_blank & before_blank
     headers: set[str] = set()
-    for i in page_numbers:
-        headers.update(lines[j].text for j in _standalone_after(lines, i) if counts[lines[j].text] > 1)
-    for i, line in enumerate(lines[1:-1], start=1):
-        if counts[line.text] > 1 and _is_standalone(lines, i) and lines[i + 1].leading_space \
-                and _is_header_like(line.text):
-            headers.add(line.text)
-    return page_numbers | {i for i, line in enumerate(lines) if line.text in headers}
-
-
-def _is_page_number(lines: list[_Line], i: int) -> bool:
-    return bool(PAGE_NUMBER.fullmatch(lines[i].text)) and _is_standalone(lines, i) \
-        and (i + 1 == len(lines) or not lines[i + 1].text)
-
-
-def _is_standalone(lines: list[_Line], i: int) -> bool:
-    """The line follows a blank line (or opens the file)."""
-    return i == 0 or not lines[i - 1].text
+    for i in np.flatnonzero(page_numbers).tolist():
+        headers.update(texts[j] for j in _standalone_after(texts, after_blank, i) if counts[texts[j]] > 1)
+    leading_next = np.r_[lines.leading_space[1:], False]
+    for i in np.flatnonzero(nonblank & after_blank & leading_next).tolist():
+        if 0 < i < len(lines) - 1 and counts[texts[i]] > 1 and _is_header_like(texts[i]):
+            headers.add(texts[i])
+    return page_numbers | np.array([t in headers for t in texts], dtype=bool)
 
 
 def _is_header_like(text: str) -> bool:
     return len(text) <= HEADER_MAX_CHARS and not text.endswith((",", "-", ";")) and text[:1].isupper()
 
 
-def _standalone_after(lines: list[_Line], i: int) -> list[int]:
+def _standalone_after(texts: list[str], after_blank: np.ndarray, i: int) -> list[int]:
     """The next few non-blank lines after line `i`, each after a blank line and header-like."""
     found, j = [], i + 1
-    while j < len(lines) and len(found) < HEADER_LINES_AFTER_PAGE_NUMBER:
-        if lines[j].text:
-            if not (_is_standalone(lines, j) and _is_header_like(lines[j].text)):
+    while j < len(texts) and len(found) < HEADER_LINES_AFTER_PAGE_NUMBER:
+        if texts[j]:
+            if not (after_blank[j] and _is_header_like(texts[j])):
                 break
             found.append(j)
         j += 1
     return found
 
 
-def _closes_sentence(text: str) -> bool:
-    """The line ends with terminal punctuation (maybe followed by closing quotes or a footnote ref)."""
-    return bool(SENTENCE_CLOSED.search(text[-24:]))
-
-
-def is_line_per_sentence(texts: list[str]) -> bool:
+def is_line_per_sentence(closes: np.ndarray, opens: np.ndarray) -> bool:
     """Most lines start like a sentence and almost none ends with a full stop (the stops were deleted)."""
-    if len(texts) < 5:
+    if len(closes) < 5:
         return False
-    closed = sum(1 for t in texts if _closes_sentence(t))
-    opened = sum(1 for t in texts if PARAGRAPH_START.match(t))
-    return closed < 0.2 * len(texts) and opened > 0.7 * len(texts)
+    return closes.sum() < 0.2 * len(closes) and opens.sum() > 0.7 * len(opens)
 
 
-def _wrap_width(texts: list[str]) -> int | None:
-    """The width lines were wrapped at (90th percentile of line lengths), None for unwrapped files."""
-    if len(texts) < 20:
+def _is_unwrapped(lengths: np.ndarray) -> bool:
+    """Most lines are longer than any page is wide: a line is a paragraph (or a sentence)."""
+    return len(lengths) > 0 and np.percentile(lengths, 50) > WRAPPED_MAX_WIDTH
+
+
+def _wrap_widths(lengths: np.ndarray) -> tuple[int, int] | None:
+    """`(wrap, full)`: the width lines were wrapped at (90th percentile of line lengths) and the width of a
+    full line (99th percentile); None for unwrapped files."""
+    if len(lengths) < 20:
         return None
-    width = sorted(len(t) for t in texts)[int(0.9 * len(texts))]
-    return width if width <= WRAPPED_MAX_WIDTH else None
-
-
-def _separator(previous: _Line, line: _Line, gap: bool, line_per_sentence: bool, wrap_width: int | None,
-               joiner: re.Pattern, vocabulary: "_Vocabulary | None") -> str:
-    """How two consecutive content lines meet: `join`/`keep` a hyphen, ` ` (same paragraph) or `\\n`."""
-    hyphen = LINE_END_HYPHEN.search(previous.text[-64:]) if previous.text[-1] in HYPHENS else None
-    follower = LINE_START_WORD.match(line.text)
-    if hyphen and follower and vocabulary is not None:
-        return "join" if vocabulary.joins(hyphen.group(1), follower.group(), hyphen.group()[-1]) else "keep"
-    if line_per_sentence:
-        return " " if joiner.search(previous.text) else "\n"
-    if not PARAGRAPH_START.match(line.text):
-        return " "
-    if _closes_sentence(previous.text):
-        short = wrap_width is None or len(previous.text) < SHORT_LINE_RATIO * wrap_width
-        return "\n" if gap or short else " "
-    heading = wrap_width is not None and gap and len(previous.text) < SHORT_LINE_RATIO * wrap_width
-    return "\n" if heading or (wrap_width is None and gap) else " "
+    ordered = np.sort(lengths)
+    wrap = int(ordered[int(0.9 * len(ordered))])
+    full = int(ordered[min(len(ordered) - 1, int(FULL_LINE_PERCENTILE / 100 * len(ordered)))])
+    return (wrap, full) if wrap <= WRAPPED_MAX_WIDTH else None
 
 
 class _Vocabulary:

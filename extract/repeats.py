@@ -3,30 +3,56 @@
 Ignoring spaces makes the near-duplicates of the corpus match (001 repeats a passage once as
 `birləşdirir.Prezident` and once as `birləşdirir. Prezident`). Sentences shorter than
 `MIN_KEY_CHARS` letters and digits are never marked: short formulas repeat without being passages.
+Keys are built for the whole text at once: one table lookup per character lowers it and tells
+letters and digits from the rest.
 """
 from __future__ import annotations
 
-import re
+from functools import lru_cache
+
+import numpy as np
+
+from tarikh.extract.normalise import codepoints
 
 MIN_KEY_CHARS = 20
-_NOT_WORD = re.compile(r"[\W_]+")
+BMP = 0x10000
 
 
-def repeat_key(text: str) -> str:
-    """What two sentences must share to count as the same passage."""
-    return _NOT_WORD.sub("", text.lower())
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """For each BMP code point: its one-character lower case (itself when lowering changes the length), and
+    whether it is a letter or digit. Code points above the BMP count as themselves, and as letters."""
+    chars = [chr(c) for c in range(BMP)]
+    lower = np.array([ord(c.lower()) if len(c.lower()) == 1 else ord(c) for c in chars], dtype=np.uint32)
+    word = np.array([c.isalnum() for c in chars], dtype=bool)
+    return lower, word
 
 
-def find_repeats(texts: list[str]) -> list[int | None]:
-    """For each text, the index of the first earlier text with the same key, else None."""
-    first: dict[str, int] = {}
+def repeat_keys(text: str, spans: list[tuple[int, int]]) -> list[bytes | None]:
+    """What two spans must share to count as the same passage; None for spans too short to count."""
+    lower, word = _tables()
+    codes = codepoints(text)
+    inside = codes < BMP
+    lowered = np.where(inside, lower[np.where(inside, codes, 0)], codes)
+    kept = np.where(inside, word[np.where(inside, codes, 0)], True)
+    before = np.r_[0, np.cumsum(kept)]
+    keys: list[bytes | None] = []
+    for start, end in spans:
+        if before[end] - before[start] < MIN_KEY_CHARS:
+            keys.append(None)
+        else:
+            keys.append(lowered[start:end][kept[start:end]].tobytes())
+    return keys
+
+
+def find_repeats(text: str, spans: list[tuple[int, int]]) -> list[int | None]:
+    """For each span of `text`, the index of the first earlier span with the same key, else None."""
+    first: dict[bytes, int] = {}
     repeats: list[int | None] = []
-    for index, text in enumerate(texts):
-        key = repeat_key(text)
-        if len(key) < MIN_KEY_CHARS:
+    for index, key in enumerate(repeat_keys(text, spans)):
+        if key is None:
             repeats.append(None)
-            continue
-        if key in first:
+        elif key in first:
             repeats.append(first[key])
         else:
             first[key] = index

@@ -11,6 +11,7 @@ a capitalised word (`алады7Халықаралық`) ends the sentence after
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from importlib.resources import files
@@ -23,29 +24,33 @@ _SCRIPTS = load_text_data("scripts.yaml")
 UPPER = _SCRIPTS["kazakh_upper"] + _SCRIPTS["azerbaijani_upper"]
 LOWER = _SCRIPTS["kazakh_lower"] + _SCRIPTS["azerbaijani_lower"]
 
+_NEWLINE = re.compile("\n")
 _TERMINAL = re.compile(r"\.\.\.|[.!?…]+")
 _CLOSERS = re.compile(r"[»)\]’]*(?: ?\[\d+\][.!?]?)*")
 _SPACED_START = re.compile(rf" (?=[{UPPER}\d«(\[–—•-])")
 _SPACED_CAPITAL = re.compile(rf" (?=[{UPPER}«])")
 _GLUED_START = re.compile(rf"[{UPPER}\d]")
-_TOKEN_OPENERS = " («["
 _LOWER_WORD = re.compile(rf"[{LOWER}]{{2,}}")
 _INITIAL = re.compile(rf"[{UPPER}]")
 _ROMAN = re.compile(r"[IVXLCІХ]+")
 _LIST_NUMBER = re.compile(r"\d{1,3}")
-_GLUED_FOOTNOTE = re.compile(rf"(?<=[{LOWER}]{{2}})\d{{1,3}}(?=[{UPPER}][{LOWER}])")
+_GLUED_FOOTNOTE = re.compile(rf"\d(?<=[{LOWER}]{{2}}\d)\d{{0,2}}(?=[{UPPER}][{LOWER}])")  # digit first: fast scan
 
 
 @lru_cache(maxsize=1)
 def abbreviation_rules() -> dict[str, str]:
     """Abbreviation (lower case, with its final full stop) → `never` or `capital` (see the YAML)."""
-    table = yaml.safe_load((files("tarikh.extract.lang.kk") / "abbreviations.yaml").read_text(encoding="utf-8"))
+    path = files("tarikh.extract") / "lang" / "kk" / "abbreviations.yaml"  # not via the package: it imports spaCy
+    table = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {entry["text"].lower(): entry["sentence_end"] for entry in table["abbreviations"]}
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """`[start, end)` of each sentence of a paragraph (no leading or trailing spaces)."""
-    cuts = sorted(set(_terminal_cuts(text)) | {m.end() for m in _GLUED_FOOTNOTE.finditer(text)})
+    """`[start, end)` of each sentence of a text (no leading or trailing spaces); a newline ends a paragraph,
+    so it always ends a sentence."""
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    cuts = sorted(set(_terminal_cuts(text, newlines)) | {m.end() for m in _GLUED_FOOTNOTE.finditer(text)}
+                  | set(newlines))
     spans, start = [], 0
     for cut in cuts + [len(text)]:
         span = _trimmed(text, start, cut)
@@ -63,12 +68,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _terminal_cuts(text: str) -> list[int]:
+def _terminal_cuts(text: str, newlines: list[int]) -> list[int]:
     """Offsets where a sentence ends after terminal punctuation."""
     cuts, sentence_start = [], 0
     for match in _TERMINAL.finditer(text):
         end = _CLOSERS.match(text, match.end()).end()
-        if match.start() < sentence_start or end >= len(text) or not _closes_sentence(text, sentence_start, match, end):
+        paragraph = bisect.bisect_left(newlines, match.start())
+        if paragraph:
+            sentence_start = max(sentence_start, newlines[paragraph - 1] + 1)
+        if match.start() < sentence_start or end >= len(text) or text[end] == "\n" \
+                or not _closes_sentence(text, sentence_start, match, end):
             continue
         cuts.append(end)
         sentence_start = end
@@ -77,7 +86,8 @@ def _terminal_cuts(text: str) -> list[int]:
 
 def _token_start(text: str, sentence_start: int, end: int) -> int:
     """Where the token that ends at `end` starts (after a space or an opening bracket or quote)."""
-    return max(text.rfind(c, sentence_start, end) for c in _TOKEN_OPENERS) + 1 or sentence_start
+    return max(text.rfind(" ", sentence_start, end), text.rfind("(", sentence_start, end),
+               text.rfind("«", sentence_start, end), text.rfind("[", sentence_start, end)) + 1 or sentence_start
 
 
 def _closes_sentence(text: str, sentence_start: int, match: re.Match, end: int) -> bool:
@@ -88,7 +98,7 @@ def _closes_sentence(text: str, sentence_start: int, match: re.Match, end: int) 
         return bool(_SPACED_START.match(text, end)) if spaced else bool(_GLUED_START.match(text, end))
     token = text[_token_start(text, sentence_start, match.start()):match.start()]
     last = token.rsplit(".", 1)[-1]
-    rule = abbreviation_rules().get(re.sub(r"^\d+", "", token).lower() + ".")
+    rule = abbreviation_rules().get(token.lstrip("0123456789").lower() + ".")
     if rule == "never" or _INITIAL.fullmatch(last) or _ROMAN.fullmatch(last):
         return False
     if rule == "capital":

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from tarikh.extract.langid import paragraph_language
+from tarikh.extract.langid import language, span_letters
 from tarikh.extract.model import Paragraph, Sentence, SourceText
-from tarikh.extract.normalise import normalise_with_map
+from tarikh.extract.normalise import Normalised, normalise_with_spans
 from tarikh.extract.pdf_repair import repair
 from tarikh.extract.reading import decode, read_bytes, sha256_of
 from tarikh.extract.repeats import find_repeats
@@ -38,12 +38,12 @@ def read_document(path: Path, encoding: str | None = None) -> SourceText:
 def prepare(raw: str, name: str, encoding: str = "utf-8", sha256: str | None = None) -> SourceText:
     """Prepare an already decoded text. `sha256` defaults to the hash of `raw` encoded as UTF-8."""
     repaired = repair(raw)
-    clean, index = normalise_with_map(repaired.text, keep_newlines=True)
+    normalised = normalise_with_spans(repaired.text, keep_newlines=True)
+    clean = normalised.text
     origin = array("i")
-    origin.frombytes(np.append(repaired.origin[index], len(raw)).astype(np.int32).tobytes())
-    paragraphs = _paragraphs(clean)
-    sentences = _sentences(clean, paragraphs)
-    lang = _majority_language(paragraphs)
+    origin.frombytes(np.append(repaired.origin[normalised.index], len(raw)).astype(np.int32).tobytes())
+    spans = split_sentences(clean)
+    paragraphs, sentences = _paragraphs_and_sentences(clean, spans)
     stats = {
         "paragraphs": len(paragraphs),
         "sentences": len(sentences),
@@ -53,30 +53,59 @@ def prepare(raw: str, name: str, encoding: str = "utf-8", sha256: str | None = N
         "chars": len(raw),
         "clean_chars": len(clean),
         "languages": dict(Counter(p.lang for p in paragraphs)),
+        "sentence_languages": dict(Counter(s.lang for s in sentences)),
     }
     return SourceText(name=name, raw=raw, sha256=sha256 or sha256_of(raw.encode("utf-8", "surrogatepass")),
                       encoding=encoding, clean=clean, origin=origin, paragraphs=paragraphs,
-                      sentences=sentences, lang=lang, stats=stats)
+                      sentences=sentences, lang=_majority_language(paragraphs), stats=stats,
+                      origin_width=_raw_widths(repaired.origin, normalised))
 
 
-def _paragraphs(clean: str) -> list[Paragraph]:
-    """One paragraph per line of the clean text; a paragraph with no language cue takes its predecessor's."""
-    paragraphs, start, previous = [], 0, "kk"
+def _raw_widths(repaired_origin: np.ndarray, normalised: Normalised) -> dict[int, int]:
+    """Clean offset → number of raw chars for the clean chars composed from several (letter + combining marks)."""
+    widths = {}
+    for i, width in normalised.width.items():
+        first = normalised.index[i]
+        widths[i] = int(repaired_origin[first + width - 1] - repaired_origin[first]) + 1
+    return widths
+
+
+def _paragraphs_and_sentences(clean: str, spans: list[tuple[int, int]]) -> tuple[list[Paragraph], list[Sentence]]:
+    """Paragraphs (the lines of the clean text) and their sentences, each with its language.
+
+    A paragraph's letters decide its language (with no cue it takes its predecessor's); each sentence's own
+    letters then decide the sentence's (with no cue: its paragraph's), and the paragraph keeps the language
+    of most of its sentences' characters, so a Russian title inside an Azerbaijani paragraph is `ru` alone.
+    """
+    bounds = _line_bounds(clean)
+    owners = np.searchsorted(np.array([end for _, end in bounds], dtype=np.int64),
+                             [start for start, _ in spans]).tolist()
+    letters = span_letters(clean, bounds + spans)
+    paragraph_langs, previous = [], "kk"
+    for (start, end), counts in zip(bounds, letters):
+        previous = language(clean[start:end], counts, previous)
+        paragraph_langs.append(previous)
+    sentence_langs = [language(clean[start:end], counts, paragraph_langs[p], identify=False)
+                      for (start, end), counts, p in zip(spans, letters[len(bounds):], owners)]
+    sizes: list[Counter[str]] = [Counter() for _ in bounds]
+    for (start, end), p, lang in zip(spans, owners, sentence_langs):
+        sizes[p][lang] += end - start
+    paragraphs = [Paragraph(start, end, size.most_common(1)[0][0] if size else lang)
+                  for (start, end), size, lang in zip(bounds, sizes, paragraph_langs)]
+    repeats = find_repeats(clean, spans)
+    sentences = [Sentence(index, start, end, p, lang, repeat_of) for index, ((start, end), p, lang, repeat_of)
+                 in enumerate(zip(spans, owners, sentence_langs, repeats))]
+    return paragraphs, sentences
+
+
+def _line_bounds(clean: str) -> list[tuple[int, int]]:
+    """`[start, end)` of each (non-empty) line of the clean text."""
+    bounds, start = [], 0
     for line in clean.split("\n"):
         if line:
-            previous = paragraph_language(line, default=previous)
-            paragraphs.append(Paragraph(start, start + len(line), previous))
+            bounds.append((start, start + len(line)))
         start += len(line) + 1
-    return paragraphs
-
-
-def _sentences(clean: str, paragraphs: list[Paragraph]) -> list[Sentence]:
-    spans = [(p, paragraph.start + a, paragraph.start + b, paragraph.lang)
-             for p, paragraph in enumerate(paragraphs)
-             for a, b in split_sentences(clean[paragraph.start:paragraph.end])]
-    repeats = find_repeats([clean[start:end] for _, start, end, _ in spans])
-    return [Sentence(index, start, end, p, lang, repeat_of)
-            for index, ((p, start, end, lang), repeat_of) in enumerate(zip(spans, repeats))]
+    return bounds
 
 
 def _majority_language(paragraphs: list[Paragraph]) -> str:
