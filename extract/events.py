@@ -89,12 +89,30 @@ def binding(trigger: Trigger, date: DateExpr) -> float:
     else:
         gap = date.start - trigger.end
         score = 3.0 if gap <= FOLLOWING else 0.5 / (1.0 + gap / 40.0)
-    return score - (1.5 if "until" in date.flags else 0.0)
+    return score
 
 
-def governing_date(trigger: Trigger, dates: list[DateExpr]) -> DateExpr | None:
+@lru_cache(maxsize=None)
+def _subordinate() -> re.Pattern[str]:
+    return alternation(load_yaml("events", "cues.yaml")["sets"]["subordinate"])
+
+
+def may_govern(trigger: Trigger, date: DateExpr, text: str) -> bool:
+    """Can this date of the sentence be the trigger's? Not a deadline (`… дейін`), not an attribute of another
+    noun far before it, not a date after a trigger that heads a subordinate clause (`қабылдағаннан кейін`)."""
+    if not usable(date) or "until" in date.flags or "term" in date.flags:
+        return False
+    if attributive(date) and date.end + ADJACENT < trigger.start:
+        return False
+    if date.start >= trigger.end:
+        following = lower_same_length(text[trigger.end:trigger.end + 20])
+        return not _subordinate().match(following.lstrip())
+    return True
+
+
+def governing_date(trigger: Trigger, dates: list[DateExpr], text: str) -> DateExpr | None:
     """The date that governs the trigger: the one bound most closely to it in the sentence."""
-    candidates = [d for d in dates if usable(d) and not (attributive(d) and d.end + ADJACENT < trigger.start)]
+    candidates = [d for d in dates if may_govern(trigger, d, text)]
     return max(candidates, key=lambda d: (binding(trigger, d), -d.start)) if candidates else None
 
 
@@ -194,17 +212,25 @@ def segments(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def accepted_triggers(triggers: Iterable[Trigger], spans: list[tuple[int, int]]) -> list[tuple[Trigger, tuple[int, int]]]:
+def accepted_triggers(triggers: Iterable[Trigger], spans: list[tuple[int, int]], dates: list[DateExpr] = (),
+                      text: str = "") -> list[tuple[Trigger, tuple[int, int]]]:
     """The triggers that make events, with the span of the sentence each one reads its date and actors from.
 
-    One event per type and segment (the first accepted trigger, strong before weak); a type told in a single
-    segment reads the whole sentence, a type told in several (a list of foundings) reads each its own segment.
+    One event per type and segment: of its accepted triggers, the one a date binds most closely, strong before
+    weak, first before later. A type told in a single segment reads the whole sentence, a type told in several
+    (a list of foundings) reads each its own segment.
     """
-    chosen: dict[tuple[str, int], Trigger] = {}
-    for trigger in sorted(triggers, key=lambda t: (t.strength != "strong", t.start)):
+    groups: dict[tuple[str, int], list[Trigger]] = {}
+    for trigger in triggers:
         segment = next(i for i, (a, b) in enumerate(spans) if a <= trigger.start < b or b == spans[-1][1])
-        if trigger.rejected is None and (trigger.type, segment) not in chosen:
-            chosen[(trigger.type, segment)] = trigger
+        if trigger.rejected is None:
+            groups.setdefault((trigger.type, segment), []).append(trigger)
+
+    def preference(trigger: Trigger) -> tuple:
+        bound = max((binding(trigger, d) for d in dates if may_govern(trigger, d, text)), default=0.0)
+        return (-bound, trigger.strength != "strong", trigger.start)
+
+    chosen = {key: min(group, key=preference) for key, group in groups.items()}
     per_type = Counter(event_type for event_type, _ in chosen)
     whole = (0, spans[-1][1]) if spans else (0, 0)
     return sorted(((t, spans[i] if per_type[t.type] > 1 else whole) for (_, i), t in chosen.items()),
@@ -222,9 +248,9 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
         own = [d for d in sentence.dates if usable(d)]
         counts["triggers"] += len(sentence.triggers)
         counts["rejected"] += sum(t.rejected is not None for t in sentence.triggers)
-        for trigger, (lo, hi) in accepted_triggers(sentence.triggers, segments(sentence.text)):
+        for trigger, (lo, hi) in accepted_triggers(sentence.triggers, segments(sentence.text), own, sentence.text):
             scoped = [d for d in own if lo <= d.start and d.end <= hi]
-            date = governing_date(trigger, scoped)
+            date = governing_date(trigger, scoped, sentence.text)
             source_kind = "clause" if date and date.kind == "absolute" else "discourse" if date else ""
             if date is None:
                 date = context_date(recent, sentence.sentence) if asserted(trigger, sentence.text) else None
