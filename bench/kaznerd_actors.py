@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Actor detection measured on KazNERD (IOB2; Kazakh TV news; Yeshpanov et al., LREC 2022; CC BY 4.0).
 
-usage: python bench/kaznerd_actors.py [IOB2_FILE] [--misses N] [--spurious N]
+usage: python bench/kaznerd_actors.py [IOB2_FILE] [--misses N] [--spurious N] [--threshold T ...]
 
 Each sentence is rebuilt from its tokens (joined by spaces) and read like `tarikh actors --per-line`.
 Prints the share of PERSON, GPE and ORGANISATION spans that some reported mention overlaps (recall), and
 the share of reported mentions that overlap a PERSON/ORGANISATION/GPE/LOCATION/NORP/POSITION span
 (precision). Targets: PERSON, GPE >= 0.85; ORGANISATION >= 0.70; precision >= 0.85.
+With --threshold (repeatable) it also prints, per fuzzy threshold, how many fuzzy matches the matcher makes
+and the share of them inside an actor span: the figures the matcher's FUZZY_THRESHOLD was chosen from.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
-from tarikh.extract.actors import default_matcher
+from tarikh.extract.actors import FUZZY_CONFIDENCE, ActorMatcher, default_matcher
 
 DEFAULT = Path("/work/shared/external/kaznerd/IOB2_valid.txt")
 RECALL_TYPES = ("PERSON", "GPE", "ORGANISATION")
@@ -55,8 +57,8 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate(path: Path):
-    matcher = default_matcher()
+def evaluate(path: Path, matcher: ActorMatcher | None = None):
+    matcher = matcher or default_matcher()
     found, total = Counter(), Counter()
     reported = correct = 0
     misses: dict[str, list[str]] = {t: [] for t in RECALL_TYPES}
@@ -82,12 +84,27 @@ def evaluate(path: Path):
     return found, total, reported, correct, misses, spurious, seconds
 
 
+def fuzzy_precision(path: Path, matcher: ActorMatcher) -> tuple[int, int]:
+    """(fuzzy matches inside an actor span, all fuzzy matches) over the file."""
+    right = total = 0
+    for text, spans in sentences(path):
+        for m in matcher.find(text, "kk"):
+            if m.source == "gazetteer" and m.confidence == FUZZY_CONFIDENCE:
+                total += 1
+                right += any(kind in ACTOR_TYPES and overlaps((m.start, m.end), (s, e)) for kind, s, e in spans)
+    return right, total
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("iob2", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--misses", type=int, default=0, help="show N random missed spans per type")
     parser.add_argument("--spurious", type=int, default=0, help="show N random mentions outside actor spans")
+    parser.add_argument("--threshold", type=float, action="append", help="measure fuzzy matches at this threshold")
     args = parser.parse_args(argv)
+    for threshold in args.threshold or ():
+        fuzzy = fuzzy_precision(args.iob2, ActorMatcher(fuzzy_threshold=threshold))
+        print(f"fuzzy threshold {threshold:g}: {fuzzy[1]} fuzzy matches, {fuzzy[0] / max(fuzzy[1], 1):.3f} in actor spans")
     found, total, reported, correct, misses, spurious, seconds = evaluate(args.iob2)
     for kind in RECALL_TYPES:
         print(f"{kind:13} recall {found[kind] / total[kind]:.3f}  ({found[kind]}/{total[kind]})")

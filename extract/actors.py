@@ -26,7 +26,8 @@ from tarikh.extract.titles import Office, load_offices, office_actor
 from tarikh.extract.transliterate import fold, is_abbreviation, is_capitalised, is_latin
 
 WORD = re.compile(r"[^\W_]+(?:(?:-\s*\n\s*|[-‐])[^\W_]+)*")
-NAME_HYPHEN = re.compile(r"-(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ])")
+UPPERCASE = "A-ZÀ-ÖØ-ÞĞİŞƏЀ-ЯӘҒҚҢӨҰҮҺ"
+NAME_HYPHEN = re.compile(rf"-(?=[{UPPERCASE}])")
 PART = re.compile(r"(?:^|(?<=-))(?:[^-]|-(?![A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ]))+")
 NAME_GAP = re.compile(r"[ \t\n«»“”„\"'’–—-]*")
 OPEN_QUOTES = "«“„\""
@@ -94,12 +95,12 @@ class Words:
     """
 
     def __init__(self, text: str):
-        matches = list(WORD.finditer(text))
-        self.texts = [m.group() for m in matches]
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
+        self.texts = WORD.findall(text)
+        self.starts = _offsets(text, self.texts)
+        self.ends = [s + len(t) for s, t in zip(self.starts, self.texts)]
         if "-" in text:
             self._split_names([k for k, t in enumerate(self.texts) if "-" in t and NAME_HYPHEN.search(t)])
+
 
     def _split_names(self, hyphenated: list[int]) -> None:
         texts, starts, ends, last = [], [], [], 0
@@ -126,6 +127,16 @@ class Words:
 
     def __iter__(self):
         return (self[i] for i in range(len(self.texts)))
+
+
+def _offsets(text: str, found: list[str]) -> list[int]:
+    """The start of each of the words `WORD.findall` returned, in order (cheaper than match objects)."""
+    starts, pos, find = [], 0, text.find
+    for word in found:
+        pos = find(word, pos)
+        starts.append(pos)
+        pos += len(word)
+    return starts
 
 
 def _words(text: str) -> Words:
@@ -165,8 +176,8 @@ class PhraseIndex:
         for bucket in self.by_first.values():
             bucket.sort(key=lambda p: (-len(p.keys), -sum(map(len, p.keys))))
         self._candidates: dict[str, list[Phrase]] = {}
-        self.lower_starts = {p.first[:2] for bucket in self.by_first.values() for p in bucket
-                             if not p.first[:1].isupper()}
+        self.lower_starts = frozenset(p.first[:2] for bucket in self.by_first.values() for p in bucket
+                                      if not p.first[:1].isupper())
         self.fuzzy_keys: dict[tuple[bool, str], dict[int, dict[str, Actor]]] = {}
         for key, bucket in self.by_first.items():
             for p in bucket:
@@ -221,6 +232,7 @@ class ActorMatcher:
         self._stem_cache: dict[str, list[tuple[str, str]]] = {}
         self.index = PhraseIndex(p for p in phrases if p)
         self.lower_starts = self.index.lower_starts
+        self.opener = _opener_pattern(self.lower_starts)
         self.bare_titles = {fold(t) for office in self.offices.values() for t in office.bare}
 
     # -- public -------------------------------------------------------------------------------------------
@@ -239,10 +251,10 @@ class ActorMatcher:
     def _openers(self, text: str, words: Words, learned: PhraseIndex | None) -> list[int]:
         """Indices of the words that may begin a mention: capitalised, after an opening quote, or the
         first word of a lower-case gazetteer phrase (`жоғарғы кеңес`, `парламент`)."""
-        lower = self.lower_starts | learned.lower_starts if learned else self.lower_starts
-        quoted = {m.end() for m in OPENING_QUOTE.finditer(text)}
-        return [i for i, t in enumerate(words.texts)
-                if t[:1].isupper() or t[:2] in lower or words.starts[i] in quoted]
+        pattern = self.opener if not learned else _opener_pattern(self.lower_starts | learned.lower_starts)
+        index = dict(zip(words.starts, range(len(words.starts))))
+        found = (index.get(m.start()) for m in pattern.finditer(text))
+        return sorted({i for i in found if i is not None})
 
     # -- gazetteer and learned phrases ----------------------------------------------------------------------
 
@@ -585,6 +597,14 @@ class ActorMatcher:
             return False
         key = fold(nxt.group())
         return any(s in self.document_heads for s, _ in self._stems(key))
+
+
+@lru_cache(maxsize=64)
+def _opener_pattern(lower_starts: frozenset[str]) -> re.Pattern:
+    """Where a mention may begin: a capital at a word start, a word after an opening quote, or a word
+    starting like a lower-case gazetteer phrase."""
+    lower = "|".join(sorted(map(re.escape, lower_starts), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![^\W_])(?:[{UPPERCASE}]|{lower})|(?<=[«“„\"])\s?\b")
 
 
 @lru_cache(maxsize=65536)
