@@ -24,8 +24,6 @@ LETTER = r"[^\W\d_]"
 # Which tables a text in each language may use: Kazakh texts quote Russian and vice versa.
 LANG_TABLES = {"kk": ("kk", "ru"), "ru": ("ru", "kk"), "az": ("az",)}
 
-GENITIVE = re.compile(r"(?:н[ыі]ң|д[ыі]ң|т[ыі]ң|[ıiuü]n|n[ıiuü]n|ного|ого|[ая]|[ыі]?н[ыі]ң)$")
-ABLATIVE = re.compile(r"(?:[дтн][аеә]н|d[əa]n|n[əa]n|t[əa]n)$")
 
 
 @lru_cache(maxsize=None)
@@ -81,6 +79,8 @@ class Grammar:
     season_of: dict[str, str]
     number_words: dict[str, int]
     temporal_endings: frozenset[str]
+    genitive: re.Pattern
+    ablative: re.Pattern
     bare_year_after: re.Pattern
     quantity_suffix: re.Pattern
     year_plural: re.Pattern
@@ -229,6 +229,8 @@ def grammar(lang: str) -> Grammar:
         season_of=season_of,
         number_words=number_values,
         temporal_endings=frozenset(words["temporal_endings"]),
+        genitive=re.compile(alternation(words["genitive_endings"]) + "$"),
+        ablative=re.compile(alternation(words["ablative_endings"]) + "$"),
         bare_year_after=re.compile(fragment(words["bare_year_after"])),
         quantity_suffix=re.compile(alternation(words["quantity_suffixes"])),
         year_plural=re.compile(alternation(words["year_plural"])),

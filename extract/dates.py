@@ -15,21 +15,21 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tarikh.extract.date_grammar import ABLATIVE, GENITIVE, LETTER, Grammar, grammar
+from tarikh.extract.date_grammar import LETTER, Grammar, grammar
 from tarikh.extract.model import DateExpr
 
 __all__ = ["find_dates", "build_date", "detect_lang", "DateDiscourse", "DatesComponent"]
 
-GAP = re.compile(r"\s*")
 LEADS = frozenset({"yn", "month", "mn", "dn"})  # anchors that number words or determiners may precede
 LEAD_WINDOW = 80  # characters looked at before an anchor for number words and determiners
 PROGRAMME_BEFORE = re.compile(rf"{LETTER}\s?[-–]\s?$")
+NUMERIC_DATE = re.compile(r"(\d+)(?:-(\d+))?\.(\d+)(?:-(\d+)\.(\d+))?\.(\d+)")
 OPEN_BRACKET = re.compile(r"\(\s*$")
 CLOSE_BRACKET = re.compile(r"\s*\)")
 OPEN_QUOTE, CLOSE_QUOTE = "«“„", "»”"
@@ -250,8 +250,7 @@ class RunReader:
 
     def numeric_date(self, i: int) -> Found:
         """«30.11.2015», «8-9.06.2017», «10.06-10.09.2017»."""
-        m = re.fullmatch(r"(\d+)(?:-(\d+))?\.(\d+)(?:-(\d+)\.(\d+))?\.(\d+)", self.atoms[i].text)
-        d1, d1b, m1, d2, m2, y = m.groups()
+        d1, d1b, m1, d2, m2, y = NUMERIC_DATE.fullmatch(self.atoms[i].text).groups()
         parts = {"year": int(y), "month": int(m1), "day": int(d1)}
         if d1b:
             parts.update(year_end=int(y), month_end=int(m1), day_end=int(d1b))
@@ -300,7 +299,7 @@ class RunReader:
         return found
 
     def from_number(self, i: int) -> Found | None:
-        atom = self.atoms[i]
+        """A date that starts with a number: a year, a day, or a typo's swapped day and year."""
         swapped = self.swapped(i)
         if swapped:
             return swapped
@@ -484,7 +483,7 @@ class RunReader:
 
     def day_after_month(self, month: Atom, day: Atom) -> bool:
         """A number after a month is its day when the month is genitive or the number inflected."""
-        return bool(GENITIVE.search(month.suffix) or day.suffix or day.kind == "nw")
+        return bool(self.g.genitive.search(month.suffix) or day.suffix or day.kind == "nw")
 
     def day_first(self, i: int) -> Found | None:
         """«27 мамырда», «6-11 mart», «10 yanvar 1987-ci ildə», «8 декабря 1991 года»."""
@@ -577,7 +576,7 @@ class RunReader:
 
     def joins(self, a: Found, b: Found) -> bool:
         gap = self.between(a, b)
-        if "until" in b.flags and not gap and ("since" in a.flags or ABLATIVE.search(self.atoms[a.last].text)):
+        if "until" in b.flags and not gap and ("since" in a.flags or self.g.ablative.search(fold(self.atoms[a.last].text))):
             return True
         return bool("between" in b.flags and len(gap) == 1 and gap[0].kind == "conj")
 
