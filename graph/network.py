@@ -25,6 +25,7 @@ from tarikh.graph.store import open_store
 
 TK = "https://w3id.org/tarikh/ontology#"
 WIKIDATA = "http://www.wikidata.org/entity/"
+ACTOR_IRI = "https://w3id.org/tarikh/id/actor/"
 PLACE_ROLE = "place"
 DIRECT_ROLE = "actor"
 UNITS = {"unitYear": "year", "unitMonth": "month", "unitDay": "day"}
@@ -405,54 +406,55 @@ def stems(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def name_score(query: list[str], label: list[str]) -> int:
-    """3 same name, 2 same words up to case endings, 1 every query word in the name, 0 no match."""
-    if query == label:
-        return 3
+def name_score(query: list[str], label: list[str]) -> tuple[int, bool, float]:
+    """How well a name matches a label: (3 same, 2 same words up to case endings, 1 every query
+    word in the label, 0 none; whether the first words agree; share of the label matched)."""
     same = lambda q, l: bool(stems(q) & stems(l))  # noqa: E731
-    if len(query) == len(label) and all(same(q, l) for q, l in zip(query, label)):
-        return 2
-    if all(any(same(q, l) for l in label) for q in query):
-        return 1
-    return 0
+    if query == label:
+        level = 3
+    elif len(query) == len(label) and all(same(q, l) for q, l in zip(query, label)):
+        level = 2
+    elif all(any(same(q, l) for l in label) for q in query):
+        level = 1
+    else:
+        return (0, False, 0.0)
+    return (level, same(query[0], label[0]), len(query) / len(label))
 
 
 def find_actors(graph: nx.Graph, name: str, lang: str | None = None) -> list[str]:
-    """Actor nodes named `name` in any language and case ending, best match first, busiest first."""
-    found = matcher_ids(name, lang) & {n for n, a in graph.nodes(data=True) if a["category"] == "actor"}
-    if found:
-        return sorted(found, key=lambda n: -graph.degree(n))
+    """Actor nodes named `name` in any language and case ending, best match first.
+
+    A label with the same words up to case endings (static/case_endings.yaml) wins; otherwise the
+    extractor's own actor matcher is asked (when installed); otherwise the labels holding every word.
+    """
     query = normalise(name).split()
-    scored = []
-    for node, attrs in graph.nodes(data=True):
-        if attrs["category"] != "actor" or not query:
-            continue
-        labels = set(attrs["labels"].values()) | {attrs["label"]}
-        score = max(name_score(query, normalise(label).split()) for label in labels)
-        if score:
-            scored.append((score, graph.degree(node), node))
-    scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
-    return [node for score, _, node in scored if score == scored[0][0]]
+    if not query:
+        return []
+    scored = sorted(((max(name_score(query, normalise(label).split()) for label in actor_labels(attrs)),
+                      graph.degree(node), node)
+                     for node, attrs in graph.nodes(data=True) if attrs["category"] == "actor"), reverse=True)
+    scored = [(score, degree, node) for score, degree, node in scored if score[0]]
+    if scored and scored[0][0][0] >= 2:
+        return [node for score, _, node in scored if score[0] == scored[0][0][0]]
+    found = [node for node in matcher_ids(name, lang) if node in graph]
+    return found or [node for score, _, node in scored if score == scored[0][0]]
 
 
-def matcher_ids(name: str, lang: str | None) -> set[str]:
-    """Actor ids the extractor's own matcher finds in `name`, when that matcher is installed."""
-    matcher = actor_matcher()
-    if matcher is None:
-        return set()
-    found: set[str] = set()
-    for code in [lang] if lang else ["kk", "az", "ru"]:
-        found |= {mention.id for mention in matcher.find(name, code)}
-    return found
+def actor_labels(attrs: dict[str, Any]) -> set[str]:
+    return set(attrs["labels"].values()) | {attrs["label"]}
 
 
-@cache
-def actor_matcher():
+def matcher_ids(name: str, lang: str | None) -> list[str]:
+    """Actor IRIs the extractor's own matcher finds in `name`, when that matcher is installed."""
     try:
-        from tarikh.extract.actors import ActorMatcher
+        from tarikh.extract.actors import default_matcher
     except ImportError:
-        return None
-    return ActorMatcher()
+        return []
+    found: dict[str, None] = {}
+    for code in [lang] if lang else ["kk", "az", "ru"]:
+        found.update((ACTOR_IRI + mention.id if "://" not in mention.id else mention.id, None)
+                     for mention in default_matcher().find(name, code))
+    return list(found)
 
 
 def resolve_actor(graph: nx.Graph, name: str) -> str:
