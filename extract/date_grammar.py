@@ -205,8 +205,8 @@ def grammar(lang: str) -> Grammar:
     anchors += [fragment(k) for k in anaphora["words"]] + [fragment(c) for c in words["century_noun"]]
     connector_words = [fragment(w) for w in list(half_of) + list(post_of) + words["conjunctions"] + list(ref_of)]
     connector_words += [fragment(stem) + number_ending for stem in number_values]
-    connector = (rf"(?:[{re.escape(words['dashes'])}]|(?<!{LETTER}){by_first_letter(connector_words)}"
-                 rf"(?!{LETTER}))")
+    connector = (rf"(?:[{re.escape(words['dashes'])}]|{alternation(words['fillers'])}"
+                 rf"|(?<!{LETTER}){by_first_letter(connector_words)}(?!{LETTER}))")
     az_ordinal = alternation(numbers["az_ordinal"])
     not_suffix = alternation(per_lang("year_noun") + list(stems))
     scanner = re.compile(

@@ -121,7 +121,7 @@ def connectors(folded: str, start: int, end: int, text: str, g: Grammar) -> list
             out.append(Atom("dash", match.start(), match.end(), word))
             continue
         atom = word_atom(word, match.start(), match.end(), text, g)
-        if atom is None:
+        if atom is None:  # a hesitation mark «( іі )» or a word the tables reject
             continue
         if out and out[-1].kind == "nw" == atom.kind:
             out[-1] = joined(out[-1], atom, "nw", None, text)

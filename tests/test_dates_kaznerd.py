@@ -68,3 +68,9 @@ def test_words_for_a_full_date() -> None:
     assert (date.date, date.precision) == ("1991-12-01", "day")
     (date,) = find_dates("2014-інші жылы 13-інші декабрь", "kk")  # a Russian month name inside Kazakh
     assert date.date == "2014-12-13"
+
+
+def test_hesitation_mark_inside_a_date() -> None:
+    # the brief's KazNERD form «1-інші ( іі ) маусымнан»: the transcribed hesitation does not split it
+    (date,) = find_dates("1-інші ( іі ) маусымнан бастап", "kk")
+    assert (date.parts["day"], date.parts["month"], date.flags) == (1, 6, ("since",))
