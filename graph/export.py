@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, RdfFormat, Store, serialize
+from pyoxigraph import RdfFormat, Store, serialize
 
 from tarikh.atomic import atomic_text
 from tarikh.graph.rdf import PREFIXES
@@ -39,10 +39,9 @@ def export_text(store: Store, format: str) -> str:
         return events_csv(store)
     rdf_format = FORMATS[format][1]
     if format == "trig":
-        quads = sorted((q for q in store if q.graph_name != DefaultGraph()),
-                       key=lambda q: (str(q.graph_name), str(q.triple)))
+        quads = sorted(store, key=lambda q: (str(q.graph_name), str(q.triple)))
         return serialize(quads, format=rdf_format, prefixes=PREFIXES).decode("utf-8")
-    triples = sorted((q.triple for q in store.quads_for_pattern(None, None, None, DefaultGraph())), key=str)
+    triples = sorted({q.triple for q in store}, key=str)
     prefixes = PREFIXES if format != "ntriples" else None
     return serialize(triples, format=rdf_format, prefixes=prefixes).decode("utf-8")
 
@@ -52,7 +51,7 @@ def events_csv(store: Store) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "type", "date", "label", "actors", "first_mention"])
-    for row in store.query(EVENTS_CSV):
+    for row in store.query(EVENTS_CSV, use_default_graph_as_union=True):
         ref = row["first_mention"].value
         doc, _, line = ref.rpartition(":")
         writer.writerow([row["id"].value, row["type"].value, row["date"].value if row["date"] else "",

@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import Iterator
 
-from pyoxigraph import DefaultGraph, RdfFormat, Triple, parse, serialize
+from pyoxigraph import RdfFormat, Triple, parse, serialize
 
 from tarikh.errors import TarikhError
 from tarikh.graph.rdf import ID
@@ -23,13 +23,13 @@ def triples_from(store_dir: Path | None = None, file: Path | None = None) -> lis
     """The triples of a built store (its default graph) or of an RDF file."""
     if file is not None:
         try:
-            return [q.triple if hasattr(q, "triple") else q for q in parse(path=str(file))]
+            return [q.triple for q in parse(path=str(file))]
         except (OSError, ValueError, SyntaxError) as error:
             raise TarikhError(f"{file}: cannot read: {' '.join(str(error).split())}") from None
     from tarikh.graph.store import open_store
 
     store = open_store(store_dir or Path("out/store"))
-    return [q.triple for q in store.quads_for_pattern(None, None, None, DefaultGraph())]
+    return sorted({q.triple for q in store}, key=str)
 
 
 def batches(triples: list[Triple], size: int = BATCH) -> Iterator[bytes]:

@@ -15,17 +15,19 @@ converts in a fraction of a second. Output is sorted, so equal events give byte-
 from __future__ import annotations
 
 import calendar
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 from urllib.parse import quote
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
+from pyoxigraph import Quad, RdfFormat, Triple, parse, serialize
 
 from tarikh.atomic import atomic_text
+from tarikh.errors import TarikhError
 from tarikh.ontology import path as ontology_path
 
 TK = "https://w3id.org/tarikh/ontology#"
@@ -52,55 +54,74 @@ PREFIXES = {
 EVENT_CLASS = {"Other": "OtherEvent"}  # events.jsonl type → tk class local name, where they differ
 ACTOR_CLASS = {"Other": "OtherActor"}
 PRECISION_UNIT = {"year": "unitYear", "month": "unitMonth", "day": "unitDay"}
-DEFAULT_GRAPH = DefaultGraph()
+DEFAULT = ""  # the default graph's name in a quad tuple
+ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+# Terms are N-Triples strings: Python builds, sorts and de-duplicates plain strings fast, and
+# pyoxigraph (Rust) parses the result once for serialisation, validation and the store.
 
 
 @lru_cache(maxsize=None)
-def iri(value: str) -> NamedNode:
-    """A cached NamedNode: the same IRIs recur thousands of times."""
-    return NamedNode(value)
+def iri(value: str) -> str:
+    """`<value>`, refusing what is not an IRI (cached: the same IRIs recur thousands of times)."""
+    if BAD_IRI.search(value) or ":" not in value:
+        raise ValueError(f"not an IRI: {value!r}")
+    return f"<{value}>"
 
 
-def tk(local: str) -> NamedNode:
+def tk(local: str) -> str:
     return iri(TK + local)
+
+
+def literal(text: str, language: str | None = None, datatype: str | None = None) -> str:
+    quoted = '"' + str(text).translate(ESCAPES) + '"'
+    if language:
+        return f"{quoted}@{language}"
+    return f"{quoted}^^<{datatype}>" if datatype else quoted
 
 
 A = iri(RDF + "type")
 LABEL = iri(RDFS + "label")
-XSD_INTEGER = iri(XSD + "integer")
-XSD_DECIMAL = iri(XSD + "decimal")
-XSD_BOOLEAN = iri(XSD + "boolean")
-XSD_DATE = iri(XSD + "date")
 
 
-def integer(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=XSD_INTEGER)
+def integer(value: int) -> str:
+    return literal(str(int(value)), datatype=XSD + "integer")
 
 
-def boolean(value: bool) -> Literal:
-    return Literal("true" if value else "false", datatype=XSD_BOOLEAN)
+def boolean(value: bool) -> str:
+    return literal("true" if value else "false", datatype=XSD + "boolean")
 
 
-def decimal(value: float) -> Literal:
+def decimal(value: float) -> str:
     """xsd:decimal with at most 4 fraction digits and no trailing zeros (`0.9`, `1`)."""
     text = f"{float(value):.4f}".rstrip("0").rstrip(".")
-    return Literal(text or "0", datatype=XSD_DECIMAL)
+    return literal(text or "0", datatype=XSD + "decimal")
 
 
-def document_iri(name: str) -> NamedNode:
+def date_literal(value: str) -> str:
+    return literal(value, datatype=XSD + "date")
+
+
+def document_iri(name: str) -> str:
     return iri(ID + "doc/" + quote(name, safe=""))
 
 
-def mention_iri(mention: dict) -> NamedNode:
+def mention_iri(mention: dict) -> str:
     return iri(f"{ID}mention/{quote(mention['doc'], safe='')}/{mention['start']}-{mention['end']}")
 
 
+def local_name(term: str) -> str:
+    """The last path segment of an `<iri>` term."""
+    return term[1:-1].rsplit("/", 1)[-1]
+
+
 @lru_cache(maxsize=1)
-def role_properties() -> dict[str, NamedNode]:
+def role_properties() -> dict[str, str]:
     """tk:role value → the role property that stands for it (read from the ontology's tk:roleName)."""
     triples = parse(path=str(ontology_path("tarikh.ttl")), format=RdfFormat.TURTLE)
     role_name = TK + "roleName"
-    return {t.object.value: t.subject for t in triples if t.predicate.value == role_name}
+    return {t.object.value: iri(t.subject.value) for t in triples if t.predicate.value == role_name}
 
 
 def date_bounds(date: str | None, date_end: str | None) -> tuple[str | None, str | None]:
@@ -136,54 +157,67 @@ def tarikh_version() -> str:
         return "0"
 
 
-def activity_iri(name: str, release: str) -> NamedNode:
+def activity_iri(name: str, release: str) -> str:
     return iri(f"{ID}activity/{quote(name, safe='')}-{quote(release, safe='')}")
 
 
 @dataclass(frozen=True)
 class EventGraph:
-    """The RDF of one build: sorted, de-duplicated quads (default graph + one named graph per document)."""
+    """The RDF of one build: sorted, de-duplicated quads of N-Triples term strings `(s, p, o, g)`,
+    `g` empty for the default graph (merged events and actors), a document IRI for its named graph."""
 
-    quads: tuple[Quad, ...]
+    quads: tuple[tuple[str, str, str, str], ...]
 
     def __len__(self) -> int:
         return len(self.quads)
 
     def __iter__(self) -> Iterator[Quad]:
-        return iter(self.quads)
+        """The quads as pyoxigraph Quads."""
+        return iter(parse(self.nquads(), format=RdfFormat.N_QUADS))
+
+    def nquads(self) -> bytes:
+        return "".join(f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n"
+                       for s, p, o, g in self.quads).encode("utf-8")
+
+    def triple_lines(self) -> list[str]:
+        """The union of all graphs as sorted, de-duplicated N-Triples lines."""
+        return sorted({f"{s} {p} {o} .\n" for s, p, o, _ in self.quads})
+
+    def ntriples(self) -> bytes:
+        return "".join(self.triple_lines()).encode("utf-8")
 
     def triples(self) -> list[Triple]:
-        """The union of all graphs as sorted, de-duplicated triples."""
-        return sorted({q.triple for q in self.quads}, key=str)
+        """The union of all graphs as pyoxigraph Triples, sorted."""
+        return [quad.triple for quad in parse(self.ntriples(), format=RdfFormat.N_TRIPLES)]
 
-    def graph(self, name: NamedNode | DefaultGraph) -> list[Triple]:
-        """The triples of one graph."""
-        return [q.triple for q in self.quads if q.graph_name == name]
+    def triple_count(self) -> int:
+        return len({(s, p, o) for s, p, o, _ in self.quads})
 
-    def graph_names(self) -> list[NamedNode]:
-        return sorted({q.graph_name for q in self.quads if q.graph_name != DEFAULT_GRAPH}, key=str)
+    def graph_names(self) -> list[str]:
+        """The named graphs' IRIs (one per document)."""
+        return sorted({g[1:-1] for *_, g in self.quads if g})
 
 
 class _Builder:
     """Accumulates quads; actor descriptions are merged over all events before they are emitted."""
 
     def __init__(self) -> None:
-        self.quads: set[Quad] = set()
+        self.quads: set[tuple[str, str, str, str]] = set()
         self.actor_kinds: dict[str, Counter] = defaultdict(Counter)
         self.actor_labels: dict[tuple[str, str], Counter] = defaultdict(Counter)
         self.actor_wikidata: dict[str, set[str]] = defaultdict(set)
         self.place_ids: set[str] = set()
 
-    def add(self, s: NamedNode, p: NamedNode, o, g=DEFAULT_GRAPH) -> None:
-        self.quads.add(Quad(s, p, o, g))
+    def add(self, s: str, p: str, o: str, g: str = DEFAULT) -> None:
+        self.quads.add((s, p, o, g))
 
     def document(self, doc: dict) -> None:
         d = document_iri(doc["name"])
         self.add(d, A, tk("Document"), d)
-        self.add(d, tk("fileName"), Literal(doc["name"]), d)
-        for key, prop in (("sha256", "sha256"), ("lang", "lang"), ("encoding", "encoding")):
+        self.add(d, tk("fileName"), literal(doc["name"]), d)
+        for key in ("sha256", "lang", "encoding"):
             if doc.get(key):
-                self.add(d, tk(prop), Literal(str(doc[key])), d)
+                self.add(d, tk(key), literal(str(doc[key])), d)
         if doc.get("chars") is not None:
             self.add(d, tk("chars"), integer(doc["chars"]), d)
 
@@ -191,53 +225,54 @@ class _Builder:
         e = iri(event["id"])
         self.add(e, A, tk("Event"))
         self.add(e, A, tk(EVENT_CLASS.get(event["type"], event["type"])))
-        self.add(e, LABEL, Literal(event["label"], language="en"))
+        self.add(e, LABEL, literal(event["label"], language="en"))
         for lang, text in sorted((event.get("labels") or {}).items()):
             if lang != "en" and text:
-                self.add(e, LABEL, Literal(text, language=lang))
+                self.add(e, LABEL, literal(text, language=lang))
         if event.get("subtype"):
-            self.add(e, tk("subtype"), Literal(event["subtype"]))
+            self.add(e, tk("subtype"), literal(event["subtype"]))
         self.event_dates(e, event)
         self.add(e, tk("confidence"), decimal(event["confidence"]))
         for conflict in event.get("conflicts") or []:
             if conflict.get("date"):
-                self.add(e, tk("conflictingDate"), Literal(str(conflict["date"])))
-        activity = activity_iri(*extractor_of(event))
+                self.add(e, tk("conflictingDate"), literal(str(conflict["date"])))
+        name, release = extractor_of(event)
+        activity = activity_iri(name, release)
         self.add(e, iri(PROV + "wasGeneratedBy"), activity)
         self.add(activity, A, iri(PROV + "Activity"))
-        self.add(activity, tk("extractorName"), Literal(extractor_of(event)[0]))
-        self.add(activity, tk("extractorVersion"), Literal(extractor_of(event)[1]))
+        self.add(activity, tk("extractorName"), literal(name))
+        self.add(activity, tk("extractorVersion"), literal(release))
         if event.get("place"):
             self.place(e, event["place"])
         mentions = [self.mention(e, m) for m in event["mentions"]]
         for actor in event["actors"]:
-            self.participation(e, event, actor, mentions)
+            self.participation(e, actor, mentions)
 
-    def event_dates(self, e: NamedNode, event: dict) -> None:
+    def event_dates(self, e: str, event: dict) -> None:
         date, date_end = event.get("date"), event.get("date_end")
         if date:
-            self.add(e, tk("date"), Literal(date))
+            self.add(e, tk("date"), literal(date))
         if date_end:
-            self.add(e, tk("dateEnd"), Literal(date_end))
+            self.add(e, tk("dateEnd"), literal(date_end))
         edtf = edtf_of(event)
         if edtf:
-            self.add(e, tk("edtf"), Literal(edtf))
+            self.add(e, tk("edtf"), literal(edtf))
         if event.get("precision") in PRECISION_UNIT:
             self.add(e, iri(TIME + "unitType"), iri(TIME + PRECISION_UNIT[event["precision"]]))
         earliest, latest = date_bounds(date, date_end)
         earliest, latest = event.get("earliest") or earliest, event.get("latest") or latest
         if earliest:
-            self.add(e, iri(SEM + "hasEarliestBeginTimeStamp"), Literal(earliest, datatype=XSD_DATE))
+            self.add(e, iri(SEM + "hasEarliestBeginTimeStamp"), date_literal(earliest))
         if latest:
-            self.add(e, iri(SEM + "hasLatestEndTimeStamp"), Literal(latest, datatype=XSD_DATE))
+            self.add(e, iri(SEM + "hasLatestEndTimeStamp"), date_literal(latest))
 
-    def place(self, e: NamedNode, place: dict) -> None:
+    def place(self, e: str, place: dict) -> None:
         self.add(e, iri(SEM + "hasPlace"), iri(place["id"]))
         self.place_ids.add(place["id"])
         if place.get("label"):
             self.actor_labels[(place["id"], "en")][place["label"]] += 1
 
-    def mention(self, e: NamedNode, mention: dict) -> tuple[dict, NamedNode, NamedNode]:
+    def mention(self, e: str, mention: dict) -> tuple[dict, str, str]:
         m, g = mention_iri(mention), document_iri(mention["doc"])
         self.add(e, iri(GAF + "denotedBy"), m, g)
         self.add(m, A, tk("Mention"), g)
@@ -247,27 +282,26 @@ class _Builder:
             self.add(m, tk("endLine"), integer(mention["end_line"]), g)
         self.add(m, iri(NIF + "beginIndex"), integer(mention["start"]), g)
         self.add(m, iri(NIF + "endIndex"), integer(mention["end"]), g)
-        self.add(m, iri(NIF + "anchorOf"), Literal(mention["text"]), g)
-        self.add(m, tk("lang"), Literal(mention["lang"]), g)
+        self.add(m, iri(NIF + "anchorOf"), literal(mention["text"]), g)
+        self.add(m, tk("lang"), literal(mention["lang"]), g)
         if mention.get("date_text"):
-            self.add(m, tk("dateText"), Literal(mention["date_text"]), g)
+            self.add(m, tk("dateText"), literal(mention["date_text"]), g)
         return mention, m, g
 
-    def participation(self, e: NamedNode, event: dict, actor: dict,
-                      mentions: list[tuple[dict, NamedNode, NamedNode]]) -> None:
+    def participation(self, e: str, actor: dict, mentions: list[tuple[dict, str, str]]) -> None:
         _, m, g = supporting_mention(actor, mentions)
         a, role = iri(actor["id"]), actor["role"]
-        key = quote(f"{actor['id'].rsplit('/', 1)[-1]}~{role}~{m.value.rsplit('/', 2)[-1]}", safe="~-._")
-        p = iri(f"{ID}participation/{e.value.rsplit('/', 1)[-1]}/{key}")
+        key = quote(f"{local_name(a)}~{role}~{m[1:-1].rsplit('/', 2)[-1]}", safe="~-._")
+        p = iri(f"{ID}participation/{local_name(e)}/{key}")
         self.add(e, tk("participation"), p, g)
         self.add(e, iri(SEM + "hasActor"), a, g)
         if role in role_properties():
             self.add(e, role_properties()[role], a, g)
         self.add(p, A, tk("Participation"), g)
         self.add(p, tk("actor"), a, g)
-        self.add(p, tk("role"), Literal(role), g)
+        self.add(p, tk("role"), literal(role), g)
         if actor.get("text"):
-            self.add(p, tk("surfaceForm"), Literal(actor["text"]), g)
+            self.add(p, tk("surfaceForm"), literal(actor["text"]), g)
         self.add(p, tk("inferred"), boolean(actor.get("inferred", False)), g)
         self.add(p, iri(PROV + "wasDerivedFrom"), m, g)
         self.actor_kinds[actor["id"]][actor["kind"]] += 1
@@ -285,11 +319,11 @@ class _Builder:
             kind = most_common(self.actor_kinds[actor_id]) if self.actor_kinds.get(actor_id) else "Place"
             self.add(a, A, tk("Actor"))
             self.add(a, A, tk(ACTOR_CLASS.get(kind, kind)))
-            self.add(a, tk("kind"), Literal(kind))
+            self.add(a, tk("kind"), literal(kind))
             for qid in self.actor_wikidata.get(actor_id, ()):
                 self.add(a, iri(OWL + "sameAs"), iri(WD + qid))
         for (actor_id, lang), labels in self.actor_labels.items():
-            self.add(iri(actor_id), LABEL, Literal(most_common(labels), language=lang))
+            self.add(iri(actor_id), LABEL, literal(most_common(labels), language=lang))
 
 
 def most_common(counts: Counter) -> str:
@@ -297,7 +331,7 @@ def most_common(counts: Counter) -> str:
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
-def supporting_mention(actor: dict, mentions: list[tuple[dict, NamedNode, NamedNode]]):
+def supporting_mention(actor: dict, mentions: list[tuple[dict, str, str]]) -> tuple[dict, str, str]:
     """The event mention the actor was read from: the one holding its offsets, else the first in its document."""
     same_doc = [m for m in mentions if m[0]["doc"] == actor.get("doc")]
     start = actor.get("start")
@@ -313,9 +347,12 @@ def to_dataset(events: list[dict], documents: list[dict]) -> EventGraph:
     for doc in documents:
         builder.document(doc)
     for event in events:
-        builder.event(event)
+        try:
+            builder.event(event)
+        except (KeyError, ValueError) as error:
+            raise TarikhError(f"event {event.get('id', '?')}: cannot convert to RDF: {error}") from None
     builder.actors()
-    return EventGraph(tuple(sorted(builder.quads, key=str)))
+    return EventGraph(tuple(sorted(builder.quads)))
 
 
 def turtle_bytes(graph: EventGraph) -> bytes:
@@ -327,10 +364,3 @@ def write_turtle(graph: EventGraph, path: Path) -> None:
     """Write the whole graph as Turtle (graph.ttl), atomically."""
     with atomic_text(Path(path)) as handle:
         handle.write(turtle_bytes(graph).decode("utf-8"))
-
-
-def write_quads(quads: Iterable[Quad], path: Path, format: RdfFormat) -> None:
-    """Write quads (TriG, N-Quads) atomically, sorted by graph then triple."""
-    ordered = sorted(quads, key=lambda q: (str(q.graph_name), str(q.triple)))
-    with atomic_text(Path(path)) as handle:
-        handle.write(serialize(ordered, format=format, prefixes=PREFIXES).decode("utf-8"))

@@ -17,12 +17,13 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def server_command(store_dir: Path, bind: str, port: int, writable: bool) -> list[str]:
-    """`oxigraph serve-read-only` (or `serve` when writable) on the store; its default graph is the union."""
+    """`oxigraph serve-read-only` (or `serve` when writable) on the store, the default graph read as the
+    union of the store's graphs (core + one per document), as the embedded engine reads it."""
     binary = shutil.which("oxigraph")
     if not binary:
         raise TarikhError("oxigraph: the server program is not installed (pip install oxigraph)")
     mode = "serve" if writable else "serve-read-only"
-    return [binary, mode, "--location", str(store_dir), "--bind", f"{bind}:{port}"]
+    return [binary, mode, "--location", str(store_dir), "--bind", f"{bind}:{port}", "--union-default-graph"]
 
 
 def start(store_dir: Path, bind: str = "127.0.0.1", port: int | None = None, writable: bool = False,

@@ -98,7 +98,7 @@ def load_file(path: Path) -> rdflib.Graph:
         raise TarikhError(f"{path}: malformed {format.name}: {one_line(error)}") from None
     except (OSError, ValueError) as error:
         raise TarikhError(f"{path}: cannot read: {one_line(error)}") from None
-    triples = (q.triple if hasattr(q, "triple") else q for q in quads)
+    triples = (q.triple for q in quads)
     return rdflib.Graph().parse(data=serialize(triples, format=RdfFormat.N_TRIPLES), format="nt")
 
 
@@ -133,14 +133,14 @@ def path_text(graph: rdflib.Graph, path) -> str:
 def sparql_violations(graph: EventGraph) -> list[Violation]:
     """Run the compiled checks over the graph in an in-memory Oxigraph store."""
     store = Store()
-    store.bulk_extend(graph.quads)
+    store.bulk_extend(parse(graph.ntriples(), format=RdfFormat.N_TRIPLES))
     return store_violations(store)
 
 
 def store_violations(store: Store) -> list[Violation]:
     found = set()
     for check in compiled_checks():
-        for row in store.query(check.query, use_default_graph_as_union=True):
+        for row in store.query(check.query):
             found.add(Violation(row["focus"].value, check.path, check.message))
     return sorted(found, key=lambda v: (v.focus, v.path, v.message))
 

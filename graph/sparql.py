@@ -219,17 +219,13 @@ class Engine(Protocol):
 
 
 class EmbeddedEngine:
-    """A build's Oxigraph store, its default graph (the union of all graphs) copied into memory:
-    Oxigraph answers these queries several times faster from memory than from RocksDB."""
+    """A build's Oxigraph store, the union of its graphs copied into memory as the default graph."""
 
     def __init__(self, store_dir: Path):
-        from pyoxigraph import DefaultGraph, Store
-
-        from tarikh.graph.store import open_store
+        from tarikh.graph.store import union_in_memory
 
         self.where = str(store_dir)
-        self.store = Store()
-        self.store.bulk_extend(open_store(store_dir).quads_for_pattern(None, None, None, DefaultGraph()))
+        self.store = union_in_memory(store_dir)
 
     def select(self, text: str) -> Result:
         return self.run(text)
