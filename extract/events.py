@@ -259,24 +259,32 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
                 counts["undated"] += 1
                 continue
             actors = [(sentence, a) for a in sentence.actors if lo <= a.start and a.end <= hi]
-            wanted = set(_roles()["borrow"].get(trigger.type, []))
-            if not any(a.kind in wanted for _, a in actors):
-                actors += neighbour_actors(sentences, position, wanted)
+            actors += neighbour_actors(sentences, position, trigger.type, {a.kind for _, a in actors})
             mentions.append(builder.build(sentence, trigger, date, source_kind, date in own, actors))
         recent = (recent + [(sentence.sentence.index, sentence.sentence.paragraph, d) for d in own])[-20:]
     return mentions, counts
 
 
-def neighbour_actors(sentences: list[AnalysedSentence], position: int, wanted: set[str]
+def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_type: str, present: set[str]
                      ) -> list[tuple[AnalysedSentence, ActorMention]]:
-    """Actors of the wanted kinds in the sentence before (else the one after), for an event whose own sentence
-    names none of them (`borrow` in roles.yaml)."""
+    """Actors borrowed from the neighbouring sentences (`borrow` in roles.yaml): of the kinds the event's own
+    sentence lacks, from the sentence before, else after; and, from a following sentence that tells no event
+    of its own, the persons it names (the chairs, founders, signatories listed after the event)."""
+    rules = _roles()["borrow"]
+    wanted = set(rules["missing"].get(event_type, [])) - present
+    borrowed: list[tuple[AnalysedSentence, ActorMention]] = []
     for near in (position - 1, position + 1):
-        if 0 <= near < len(sentences):
-            found = [(sentences[near], a) for a in sentences[near].actors if a.kind in wanted]
-            if found:
-                return found
-    return []
+        if wanted and 0 <= near < len(sentences):
+            borrowed = [(sentences[near], a) for a in sentences[near].actors if a.kind in wanted]
+            if borrowed:
+                break
+    elaborating = set(rules["around"].get(event_type, []))
+    for near in (position - 1, position + 1):
+        if 0 <= near < len(sentences) and not accepted_triggers(sentences[near].triggers,
+                                                                segments(sentences[near].text)):
+            borrowed += [(sentences[near], a) for a in sentences[near].actors if a.kind in elaborating
+                         and (sentences[near], a) not in borrowed]
+    return borrowed
 
 
 @lru_cache(maxsize=None)
