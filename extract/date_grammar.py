@@ -71,6 +71,7 @@ class Grammar:
     scanner: re.Pattern
     connector: re.Pattern
     gap: re.Pattern
+    filler_gap: re.Pattern
     leading: re.Pattern
     kinds: tuple[tuple[str, re.Pattern, Any], ...]
     month_of: dict[str, int]
@@ -221,6 +222,7 @@ def grammar(lang: str) -> Grammar:
         scanner=scanner,
         connector=re.compile(connector),
         gap=re.compile(rf"\s*(?:{connector}\s*)*"),
+        filler_gap=re.compile(rf"\s*(?:{alternation(words['fillers'])}\s*)*"),
         leading=re.compile(rf"(?:{connector}\s*)+$"),
         kinds=tuple(kinds),
         month_of={**stems, **exact},

@@ -75,7 +75,9 @@ def number_word_value(text: str, g: Grammar) -> tuple[int, bool]:
     total = current = 0
     ordinal = False
     for token in fold(text).split():
-        stem = max((s for s in g.number_words if token.startswith(s)), key=len)
+        stem = max((s for s in g.number_words if token.startswith(s)), key=len, default=None)
+        if stem is None:  # a hesitation mark between number words («жиырма ( іі ) бесінші»)
+            continue
         value = g.number_words[stem]
         ordinal = ordinal or "ш" in token[len(stem):]
         if value == 1000:
@@ -123,7 +125,7 @@ def connectors(folded: str, start: int, end: int, text: str, g: Grammar) -> list
         atom = word_atom(word, match.start(), match.end(), text, g)
         if atom is None:  # a hesitation mark «( іі )» or a word the tables reject
             continue
-        if out and out[-1].kind == "nw" == atom.kind:
+        if out and out[-1].kind == "nw" == atom.kind and g.filler_gap.fullmatch(folded, out[-1].end, atom.start):
             out[-1] = joined(out[-1], atom, "nw", None, text)
         else:
             out.append(atom)

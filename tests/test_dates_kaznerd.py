@@ -74,3 +74,8 @@ def test_hesitation_mark_inside_a_date() -> None:
     # the brief's KazNERD form «1-інші ( іі ) маусымнан»: the transcribed hesitation does not split it
     (date,) = find_dates("1-інші ( іі ) маусымнан бастап", "kk")
     assert (date.parts["day"], date.parts["month"], date.flags) == (1, 6, ("since",))
+
+
+def test_hesitation_mark_inside_number_words() -> None:
+    (date,) = find_dates("жиырма ( іі ) бесінші наурызда", "kk")
+    assert (date.parts["day"], date.parts["month"]) == (25, 3)
