@@ -268,8 +268,8 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
 def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_type: str, present: set[str]
                      ) -> list[tuple[AnalysedSentence, ActorMention]]:
     """Actors borrowed from the neighbouring sentences (`borrow` in roles.yaml): of the kinds the event's own
-    sentence lacks, from the sentence before, else after; and, from a following sentence that tells no event
-    of its own, the persons it names (the chairs, founders, signatories listed after the event)."""
+    sentence lacks, from the sentence before, else after; and, from each neighbouring sentence that tells no
+    event of its own, the actors of the `around` kinds (the founders, members, signatories it lists)."""
     rules = _roles()["borrow"]
     wanted = set(rules["missing"].get(event_type, [])) - present
     borrowed: list[tuple[AnalysedSentence, ActorMention]] = []
