@@ -142,7 +142,7 @@ def run_cli(argv: list[str]) -> str:
 
 
 def test_cli_path_names_events_dates_and_sources(fixture_store):
-    answer = ask(fixture_store, "path", "Қазақстанның", "Ресейдің")
+    answer = run_cli(["network", "path", "Қазақстанның", "Ресейдің", "--store", str(fixture_store)])
     assert "1991-12-21  Treaty: Almaty Declaration  [002_8c1d28d887a3004f.txt:3]" in answer
     assert "Kazakhstan: signatory;  Russia: signatory" in answer
 

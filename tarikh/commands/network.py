@@ -25,26 +25,28 @@ HELP = "traverse the event graph: central actors, paths between actors, party li
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", type=Path, default=Path("out/store"), help="the build's store (default: out/store)")
+    store = argparse.ArgumentParser(add_help=False)  # --store also accepted after the subcommand
+    store.add_argument("--store", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="question", metavar="QUESTION", required=True)
 
-    central = sub.add_parser("central", help="the most central actors in a year range")
+    central = sub.add_parser("central", parents=[store], help="the most central actors in a year range")
     add_years(central)
     central.add_argument("--top", type=int, default=10, help="how many actors to list (default 10)")
     central.add_argument("--by", choices=("betweenness", "degree"), default="betweenness", help="ranking measure")
 
-    path = sub.add_parser("path", help="how two actors are connected through events")
+    path = sub.add_parser("path", parents=[store], help="how two actors are connected through events")
     path.add_argument("source", metavar="A", help="an actor's name, in any language")
     path.add_argument("target", metavar="B", help="another actor's name")
     path.add_argument("--max", type=int, default=3, help="at most this many shortest chains (default 3)")
 
-    lineage = sub.add_parser("lineage", help="a party's predecessors and successors, in order")
+    lineage = sub.add_parser("lineage", parents=[store], help="a party's predecessors and successors, in order")
     lineage.add_argument("party", help="the party's name, in any language")
 
-    timeline = sub.add_parser("timeline", help="events in date order")
+    timeline = sub.add_parser("timeline", parents=[store], help="events in date order")
     add_years(timeline)
     timeline.add_argument("--type", action="append", help="only this event type (repeatable), e.g. Election")
 
-    export = sub.add_parser("export", help="write the graph for Gephi / Cytoscape")
+    export = sub.add_parser("export", parents=[store], help="write the graph for Gephi / Cytoscape")
     export.add_argument("--format", choices=("graphml", "gexf"), default="graphml")
     export.add_argument("--graph", choices=("events", "coparticipation", "lineage"), default="events",
                         help="which graph: event–actor (default), actor co-participation, party lineage")

@@ -16,12 +16,14 @@ HELP = "draw figures: events per year and type, a party's lineage (PNG or SVG)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", type=Path, default=Path("out/store"), help="the build's store (default: out/store)")
+    store = argparse.ArgumentParser(add_help=False)  # --store also accepted after the subcommand
+    store.add_argument("--store", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="figure", metavar="FIGURE", required=True)
-    timeline = sub.add_parser("timeline", help="events per type per year, stacked bars")
+    timeline = sub.add_parser("timeline", parents=[store], help="events per type per year, stacked bars")
     timeline.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="first year (inclusive)")
     timeline.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help="last year (inclusive)")
     timeline.add_argument("--out", type=Path, default=Path("out/timeline.png"), help="file (.png or .svg)")
-    lineage = sub.add_parser("lineage", help="a party's predecessors and successors over time")
+    lineage = sub.add_parser("lineage", parents=[store], help="a party's predecessors and successors over time")
     lineage.add_argument("party", help="the party's name, in any language")
     lineage.add_argument("--out", type=Path, default=Path("out/lineage.png"), help="file (.png or .svg)")
 
