@@ -29,7 +29,7 @@ WORD = re.compile(r"[^\W_]+(?:(?:-\s*\n\s*|[-‐])[^\W_]+)*")
 UPPERCASE = "A-ZÀ-ÖØ-ÞĞİŞƏЀ-ЯӘҒҚҢӨҰҮҺ"
 NAME_HYPHEN = re.compile(rf"-(?=[{UPPERCASE}])")
 PART = re.compile(r"(?:^|(?<=-))(?:[^-]|-(?![A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ]))+")
-NAME_GAP = re.compile(r"[ \t\n«»“”„\"'’–—-]*")
+NAME_GAP = re.compile(r"(?:[ \t\n«»“”„\"'’–—-]|!(?=[»”\"]))*")
 OPEN_QUOTES = "«“„\""
 OPENING_QUOTE = re.compile(r"[«“„\"]")
 OPENED_QUOTE = re.compile(r"[«“„\"] ?$")
@@ -74,16 +74,19 @@ class Word(NamedTuple):
     key: str
 
 
-def _suffix_chains() -> frozenset[str]:
-    """Every folded ending [plural][possessive + its case | case] from the suffix tables of all languages."""
+def _suffix_chains(derived: bool = True) -> frozenset[str]:
+    """Every folded ending [plural][possessive + its case | case] from the suffix tables of all languages,
+    and with `derived` the derivational endings (with a case after them)."""
     chains: set[str] = set()
     for table in load_data("suffixes").values():
         plural = [""] + [fold(s) for s in table.get("plural") or ()]
         possessive = [fold(s) for s in table.get("possessive") or ()]
         after = [""] + [fold(s) for s in table.get("case_after_possessive") or ()]
-        tails = [""] + [fold(s) for s in table.get("case") or ()] + [p + c for p in possessive for c in after]
+        # `after` also stands alone: a gazetteer name often ends in its possessive already (партиясы-н)
+        tails = [""] + [fold(s) for s in table.get("case") or ()] + after + [p + c for p in possessive for c in after]
         chains.update(p + t for p in plural for t in tails)
-        chains.update(fold(d) + fold(c) for d in table.get("derived") or () for c in table.get("case") or ())
+        if derived:
+            chains.update(fold(d) + c for d in table.get("derived") or () for c in [""] + tails)
     chains.discard("")
     return frozenset(chains)
 
@@ -211,6 +214,7 @@ class ActorMatcher:
         self.gazetteer = default_gazetteer() if gazetteer is None else gazetteer
         self.fuzzy_threshold = fuzzy_threshold
         self.suffixes = _suffix_chains()
+        self.inflections = _suffix_chains(derived=False)
         self.max_suffix = max(map(len, self.suffixes))
         self.offices: dict[str, Office] = load_offices()
         detect = load_data("detect")
@@ -538,7 +542,8 @@ class ActorMatcher:
 
     def _detected_actor(self, keys: list[str], kind: str, surface: str) -> Actor:
         """An actor for a new name: its id is the folded, ending-stripped key, so inflections meet."""
-        stem = self._stems(keys[-1])[-1][0]  # the shortest stem: the same for every inflection of the name
+        # the shortest stem left by an inflection (not a derivation): the same for every form of the name
+        stem = [s for s, ending in self._stems(keys[-1]) if not ending or ending in self.inflections][-1]
         if kind == "Person" and len(keys[-1]) - len(stem) < 2:
             stem = keys[-1]  # a single vowel may be part of the name (Назарбаева)
         slug = "-".join([*keys[:-1], stem])
