@@ -104,10 +104,14 @@ def may_govern(trigger: Trigger, date: DateExpr, text: str) -> bool:
         return False
     if attributive(date) and date.end + ADJACENT < trigger.start:
         return False
-    if date.start >= trigger.end:
-        following = lower_same_length(text[trigger.end:trigger.end + 20])
-        return not _subordinate().match(following.lstrip())
-    return True
+    return date.start < trigger.end or not subordinate(trigger, text)
+
+
+def subordinate(trigger: Trigger, text: str) -> bool:
+    """Does the trigger head a subordinate clause (`тәуелсіздік алған кезде`, `қабылдағаннан кейін`)? Such a
+    clause refers to an event told elsewhere: a date after it is the main clause's."""
+    following = lower_same_length(text[trigger.end:trigger.end + 24]).lstrip()
+    return bool(_subordinate().match(following))
 
 
 def governing_date(trigger: Trigger, dates: list[DateExpr], text: str) -> DateExpr | None:
@@ -253,7 +257,8 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
             date = governing_date(trigger, scoped, sentence.text)
             source_kind = "clause" if date and date.kind == "absolute" else "discourse" if date else ""
             if date is None:
-                date = context_date(recent, sentence.sentence) if asserted(trigger, sentence.text) else None
+                borrows = asserted(trigger, sentence.text) and not subordinate(trigger, sentence.text)
+                date = context_date(recent, sentence.sentence) if borrows else None
                 source_kind = "context"
             if date is None:
                 counts["undated"] += 1

@@ -206,7 +206,7 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
         event_type = rule.type
         for other_type, cue in rule.type_if:
             distance = nearest(lex.cues[cue], lower, start, end, TYPE_IF_BEFORE, TYPE_IF_AFTER)
-            if distance is not None and (not rule.needs or distance < needed):
+            if distance is not None and (not rule.needs or distance <= needed):
                 event_type = other_type
                 break
         found.append(Trigger(type=event_type, subtype=rule.subtype, start=start, end=end, text=text[start:end],
