@@ -655,14 +655,18 @@ if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=None)
 
 
+ALIASES_KEY = "tarikh_aliases"  # doc.user_data[ALIASES_KEY]: the document's AliasTable, if any
+
+
 class ActorsComponent:
-    """spaCy pipeline component: `doc._.actors` = the actor mentions of the doc's text."""
+    """spaCy pipeline component: `doc._.actors` = the actor mentions of the doc's text, with the document's
+    learned aliases when the caller put them in `doc.user_data["tarikh_aliases"]`."""
 
     def __init__(self, lang: str):
         self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = default_matcher().find(doc.text, self.lang)
+        doc._.actors = default_matcher().find(doc.text, self.lang, doc.user_data.get(ALIASES_KEY))
         return doc
 
 

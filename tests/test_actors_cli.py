@@ -60,3 +60,17 @@ def test_spacy_component_fills_doc_actors():
     nlp.add_pipe("tarikh_actors", config={"lang": "kk"})
     doc = nlp(LINE)
     assert [m.id for m in doc._.actors] == ["russian-sfsr", "ukraine", "belarus", "minsk", "detected:other:belovej"]
+
+
+def test_spacy_component_uses_the_documents_learned_aliases():
+    from tarikh.extract.aliases import learn_aliases
+    from tarikh.extract.text import prepare
+    # corpus/004_cf181f5803b7d246.txt: the abbreviation list defines ҚҰК – Қазақ ұлттық кеңесі
+    table = learn_aliases(prepare(" ЕАИО – «Еңбекшілердің аграрлық-индустриялық одағы»\nҚХА – Қазақстан халқы "
+                                  "ассамблеясы\nАХМ – Алматы халық майданы\nҚҰК – Қазақ ұлттық кеңесі\n"
+                                  "ҚЛҚ – Қазақстанның либералдық қозғалысы\n", "list"))
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("tarikh_actors")
+    doc = nlp.make_doc("ҚҰК-ның мүшелері")
+    doc.user_data["tarikh_aliases"] = table
+    assert [(m.text, m.source) for m in nlp(doc)._.actors] == [("ҚҰК-ның", "learned")]
