@@ -93,6 +93,7 @@ class Grammar:
     person_name: re.Pattern
     roman_before: re.Pattern
     roman_values: dict[str, int]
+    bc_before: re.Pattern
     section_heading: re.Pattern
     extra: dict[str, Any]
     cache: dict[str, tuple[str, Any] | None] = field(default_factory=dict, compare=False)
@@ -217,6 +218,8 @@ def grammar(lang: str) -> Grammar:
         rf"(?!{LETTER}))?))"
         rf"|(?<!{LETTER})(?P<word>{by_first_letter(anchors)})(?:-{hyphen_end})?(?:(?<=\.)|(?!{LETTER}))")
     roman = "".join(numbers["roman_letters"])
+    lookalike = "".join(str(k) for k in numbers["roman_lookalikes"])
+    numeral = rf"[{roman}](?:[{roman}]|[{lookalike}](?=[{roman}])){{0,5}}"
     return Grammar(
         lang=lang,
         scanner=scanner,
@@ -243,8 +246,9 @@ def grammar(lang: str) -> Grammar:
         non_event_after=tuple((re.compile(r"\s*" + alternation(v) + f"(?!{LETTER})", re.I), why)
                               for why, v in words["non_event_after"].items()),
         person_name=re.compile(rf"[A-ZА-ЯЁӘІҢҒҮҰҚӨҺƏÇĞİÖŞÜ]{LETTER}*{alternation(words['person_name_endings'])}\s*$"),
-        roman_before=re.compile(rf"(?<!{LETTER})([{roman}]{{1,6}})(?:\s?[-–—]\s?([{roman}]{{1,6}}))?\s*$"),
-        roman_values={k: int(v) for k, v in numbers["roman_letters"].items()},
+        roman_before=re.compile(rf"(?<![^\W_])({numeral})(?:\s?[-–—]\s?({numeral}))?\s*$"),
+        roman_values={str(k): int(v) for k, v in {**numbers["roman_letters"], **numbers["roman_lookalikes"]}.items()},
+        bc_before=re.compile(alternation(words["bc_before"])),
         section_heading=re.compile("|".join(fragment(h) for h in anaphora["section_heading"]), re.I | re.M),
         extra={"parts": words["parts"], "seasons": words["seasons"], "quarters": words["quarters"],
                "dashes": words["dashes"]},

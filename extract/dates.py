@@ -629,6 +629,9 @@ def bounds(parts: dict[str, Any], g: Grammar) -> tuple[str, str, str, str]:
     if "century" in parts:
         first = (parts["century"] - 1) * 100 + 1
         last = parts.get("century_end", parts["century"]) * 100
+        if "part" in parts and "century_end" not in parts:  # «ХХІ ғасырдың басында»
+            lo, hi = slices[parts["part"]]["century"]
+            first, last = first + lo - 1, first + hi - 1
         return f"{first:04d}-01-01", f"{last:04d}-12-31", "century", f"{first:04d}/{last:04d}"
     if parts.get("decade"):
         lo, hi = slices[parts["part"]]["decade"] if "part" in parts else (0, 9)
@@ -699,8 +702,7 @@ def build_date(text: str, start: int, end: int, parts: dict[str, Any], kind: str
     if "century" in parts:
         parts.setdefault("year", (parts["century"] - 1) * 100 + 1)
     earliest, latest, precision, edtf = bounds(parts, g)
-    date = iso(parts["year"], parts.get("month"), parts.get("day")) if precision not in ("century",) \
-        else earliest[:4]
+    date = iso(parts["year"], parts.get("month"), parts.get("day"))
     date_end = None
     if parts.get("year_end") is not None:
         end_parts = {"year": parts["year_end"], "month": parts.get("month_end"), "day": parts.get("day_end")}
@@ -723,6 +725,8 @@ def non_event_reason(text: str, found: Found, reader: RunReader) -> str | None:
         return "duration"
     if is_programme(text, found, reader):
         return "programme"
+    if g.bc_before.search(text, max(0, start - 16), start):
+        return "bc"
     before = text[max(0, start - 160):start]
     inside_quotes = sum(before.count(q) for q in OPEN_QUOTE) > sum(before.count(q) for q in CLOSE_QUOTE)
     for pattern, why in g.non_event_after:

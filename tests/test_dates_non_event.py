@@ -23,6 +23,7 @@ def reading(text: str, lang: str = "kk") -> list[tuple[str, str | None, tuple[st
     ("2009-2010 жылдарға арналған бірлескен іс-қимыл жоспар", "kk", "validity"),  # 004:14048
     ("«2004 жылға арналған ішкі және сыртқы саясаттың негізгі бағыттары»", "kk", "title"),  # 004:9385
     ("екі мың жыл бұрын", "kk", "duration"),  # KazNERD
+    ("e.ə.5000-1200-cü illər arası bu ərazilərdə", "az", "bc"),  # 001:1, before the common era
 ])
 def test_non_event_years(text: str, lang: str, reason: str) -> None:
     dates = find_dates(text, lang)
