@@ -11,6 +11,7 @@ name with initials or a surname ending, a name before a place word. Overlaps res
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, NamedTuple
@@ -345,6 +346,7 @@ class ActorMatcher:
             phrase, j = found
             j = self._with_place_word(text, words, j, phrase.actor)
             start = self._with_initials(text, words[i].start, phrase.actor)
+            used.update(k for k in range(max(0, i - 3), i) if words.starts[k] >= start)
             start, end = self._with_quotes(text, start, words[j - 1].end)
             mentions.append(self._mention(text, start, end, phrase.actor, phrase.source))
             used.update(range(i, j))
@@ -554,6 +556,8 @@ class ActorMatcher:
 
     def _resolve(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         """Longest mention wins; a place inside a document name is dropped; `X Президенті` becomes X's office."""
+        known = sorted((m.start, m.end) for m in mentions if m.source != "detected")
+        mentions = [m for m in mentions if m.source != "detected" or not _overlaps_any(m, known)]
         mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[ActorMention] = []
         for m in mentions:
@@ -581,9 +585,9 @@ class ActorMatcher:
         return self._mention(text, state.start, title.end, actor, "title")
 
     def _in_quoted_title(self, text: str, mention: ActorMention) -> bool:
-        """A place or state inside a quoted title with other words (`«Астана – Алматы» тас жолы`,
-        `«Қазақстанның 100 жаңа есімі» жобасы`)."""
-        if mention.kind not in ("Place", "State") or mention.source == "detected":
+        """A place inside a quoted title with other words (`«Астана – Алматы» тас жолы`). A state stays: in
+        a law's title it is what the law is about (`«Қазақстан Республикасының тәуелсіздігі туралы» Заң`)."""
+        if mention.kind != "Place" or mention.source == "detected":
             return False
         opening = text.rfind("«", max(0, mention.start - 60), mention.start)
         closing = text.find("»", mention.end, mention.end + 60)
@@ -602,6 +606,12 @@ class ActorMatcher:
             return False
         key = fold(nxt.group())
         return any(s in self.document_heads for s, _ in self._stems(key))
+
+
+def _overlaps_any(mention: ActorMention, spans: list[tuple[int, int]]) -> bool:
+    """True when the mention overlaps one of the sorted, non-overlapping spans."""
+    k = bisect_left(spans, (mention.end,))
+    return k > 0 and spans[k - 1][1] > mention.start
 
 
 @lru_cache(maxsize=64)
