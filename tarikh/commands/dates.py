@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any, Iterator
@@ -27,9 +26,9 @@ from typing import Any, Iterator
 from tarikh.errors import TarikhError
 from tarikh.extract.dates import detect_lang, find_dates
 from tarikh.extract.discourse import DateDiscourse, is_section_heading
-from tarikh.extract.model import DateExpr
+from tarikh.extract.model import DateExpr, SourceText
+from tarikh.extract.text import prepare, read_document
 
-RAW_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
 HELP = "list the dates in a text (Kazakh, Azerbaijani, Russian) as JSON lines"
 
 
@@ -66,39 +65,38 @@ def per_line(text: str, lang: str | None) -> Iterator[dict[str, Any]]:
             yield record(expr, expr.start, expr.end, input_line=number)
 
 
-def paragraphs(text: str, name: str) -> tuple[list[tuple[int, str, str | None]], Any]:
-    """(offset, clean text, language) of each paragraph, and the SourceText (None without the text layer)."""
-    try:
-        from tarikh.extract.text import prepare
-    except ImportError:  # the text layer is optional: read the raw text, blank lines as paragraph breaks
-        return [(m.start(), m.group(), None) for m in RAW_PARAGRAPH.finditer(text)], None
-    source = prepare(text, name)
-    return [(p.start, source.clean[p.start:p.end], p.lang) for p in source.paragraphs], source
+def whole_text(source: SourceText, lang: str | None, year: int | None) -> Iterator[dict[str, Any]]:
+    """Dates of a whole document, paragraph by paragraph in reading order, resolved from the context.
 
-
-def whole_text(text: str, name: str, lang: str | None, year: int | None) -> Iterator[dict[str, Any]]:
-    """Dates of a whole document through the text layer, resolved in reading order."""
-    chunks, source = paragraphs(text, name)
+    A chapter or section heading drops the context (see `tarikh.extract.discourse`).
+    """
     discourse = DateDiscourse(year)
-    for offset, chunk, chunk_lang in chunks:
-        chunk_lang = lang or (chunk_lang if chunk_lang in ("kk", "az", "ru") else detect_lang(chunk))
+    for paragraph in source.paragraphs:
+        chunk = source.clean[paragraph.start:paragraph.end]
+        chunk_lang = lang or (paragraph.lang if paragraph.lang in ("kk", "az", "ru") else detect_lang(chunk))
         if is_section_heading(chunk.split("\n", 1)[0], chunk_lang):
             discourse.new_section()
         for expr in find_dates(chunk, chunk_lang):
             expr = discourse.resolve(expr)
             discourse.observe(expr)
-            if source is None:
-                start, end = offset + expr.start, offset + expr.end
-                yield record(expr, start, end, line=text.count("\n", 0, start) + 1)
-            else:
-                start, end = source.raw_span(offset + expr.start, offset + expr.end)
-                yield record(expr, start, end, line=source.line_of(start))
+            start, end = source.raw_span(paragraph.start + expr.start, paragraph.start + expr.end)
+            yield record(expr, start, end, line=source.line_of(start))
+
+
+def document(name: str) -> SourceText:
+    """The input through the text layer (a file's encoding is detected; bad files are one-line errors)."""
+    if name == "-":
+        return prepare(sys.stdin.read(), "stdin")
+    if not Path(name).is_file():
+        raise TarikhError(f"{name}: no such file")
+    return read_document(Path(name))
 
 
 def run(args: argparse.Namespace) -> int:
-    text = read_input(args.file)
-    name = "stdin" if args.file == "-" else Path(args.file).name
-    rows = per_line(text, args.lang) if args.per_line else whole_text(text, name, args.lang, args.year)
+    if args.per_line:
+        rows = per_line(read_input(args.file), args.lang)
+    else:
+        rows = whole_text(document(args.file), args.lang, args.year)
     out = sys.stdout
     for row in rows:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
