@@ -32,7 +32,7 @@ def main() -> None:
     for lang in LANGUAGES:
         rows = build_stem_lexicon(texts[lang], lang)
         with atomic_text(OUT / f"{lang}_stems.tsv") as handle:
-            handle.writelines(f"{stem}\t{count}\t{forms}\n" for stem, count, forms in rows)
+            handle.writelines("\t".join(map(str, row)) + "\n" for row in rows)
         print(f"{lang}: {len(rows)} stems from {len(texts[lang])} paragraphs")
     print(f"built in {time.perf_counter() - start:.2f} s")
 

@@ -19,6 +19,7 @@ A hyphenated case ending goes: `КСРО-ның` → `ксро`, `1-інде` �
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -35,19 +36,28 @@ MIN_STEM_CHARS = 2
 NEUTRAL_VOWELS = "иуяюэ"
 WORDS = {"kk": re.compile(r"[а-яёәғқңөұүһі]+"), "az": re.compile(r"[a-zəğıöüşç]+")}
 APOSTROPHES = re.compile(r"[’'ʼ`]")
+DOMINATED_OWN_FORMS = 2  # a shorter stem needs this many forms not built on a longer word-stem ...
+DOMINATED_SHARE = 0.25  # ... and this share of the longer stem's forms, to beat it
+DOMINATING_MIN_FORMS = 2  # only a longer stem with this many forms of its own can dominate
+FREQUENCY_WEIGHT = 0.5  # support a word of its own gains per doubling of its corpus frequency
 
 
 @dataclass(frozen=True)
 class SuffixTable:
-    """The suffix slots of one language and its harmony classes."""
+    """The suffix slots of one language, its harmony classes and stem alternations."""
 
-    paths: tuple[tuple[tuple[str, ...], ...], ...]  # path → slot → suffixes, longest first
+    paths: dict[str, tuple[tuple[str, ...], ...]]  # path → slot → suffixes, longest first
+    verbal_paths: frozenset[str]  # paths that only attach to verb stems
+    verb_markers: frozenset[str]  # suffixes that only verbs take: a stem seen with one is a verb stem
     back: str
     front: str
     invariant: frozenset[str]  # suffixes without vowel harmony (`мен`, `бен`, `пен`)
     min_word_count: int  # a stem counts as a word of its own when it occurs this often
     min_stem_forms: int  # ... or when this many distinct corpus words are built on it
     number_endings: tuple[str, ...]  # ordinal endings after a hyphen on a number (`3-ші`, `1917-ci`)
+    devoicing: dict[str, str]  # stem-final consonant voiced before a vowel → its dictionary form (ғ → қ)
+    elided: dict[str, str]  # harmony class → the vowel a stem loses before a vowel (халық → халқы)
+    casing: dict[str, str]  # upper-case letters with a language-specific lower case (İ → i, I → ı)
 
     def harmonises(self, stem: str, suffix: str) -> bool:
         """The suffix's first vowel and the stem's last vowel are both back or both front (or neutral)."""
@@ -64,8 +74,34 @@ class SuffixTable:
         """Back and front vowels in one stem (a loanword or a name: `Назарбаев`): either harmony goes."""
         return any(c in self.back for c in stem) and any(c in self.front for c in stem)
 
+    def is_vowel(self, char: str) -> bool:
+        return char in self.back or char in self.front or char in NEUTRAL_VOWELS
+
     def has_vowel(self, text: str) -> bool:
-        return any(c in self.back or c in self.front or c in NEUTRAL_VOWELS for c in text)
+        return any(self.is_vowel(c) for c in text)
+
+    def dictionary_forms(self, stem: str, suffix: str) -> list[str]:
+        """The stem as stripped, and before a vowel-initial suffix: with its final consonant devoiced
+        (`толығ` → `толық`) and with its elided vowel restored (`халқ` → `халық`)."""
+        forms = [stem]
+        if not suffix or not self.is_vowel(suffix[0]):
+            return forms
+        if stem[-1] in self.devoicing:
+            forms.append(stem[:-1] + self.devoicing[stem[-1]])
+        if len(stem) >= 3 and not self.is_vowel(stem[-1]) and not self.is_vowel(stem[-2]):
+            vowel = self.elided["back" if any(c in self.back for c in stem) else "front"]
+            forms.extend(f[:-1] + vowel + f[-1] for f in list(forms))
+        return forms
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One way to read a word: a stem, the path its suffixes follow, and the suffixes stripped."""
+
+    stem: str
+    path: str
+    suffixes: tuple[str, ...]
+    altered: bool = False  # the stem is a dictionary form (devoiced, elided vowel restored), not a prefix
 
 
 def _data(name: str):
@@ -75,66 +111,92 @@ def _data(name: str):
 @lru_cache(maxsize=None)
 def suffix_table(lang: str) -> SuffixTable:
     table = yaml.safe_load(_data(f"{lang}_suffixes.yaml").read_text(encoding="utf-8"))
-    paths = tuple(tuple(tuple(sorted(suffixes, key=len, reverse=True)) for suffixes in slots.values())
-                  for slots in table["paths"].values())
-    return SuffixTable(paths, table["back_vowels"], table["front_vowels"], frozenset(table["invariant"]),
+    paths = {name: tuple(tuple(sorted(suffixes, key=len, reverse=True)) for suffixes in slots.values())
+             for name, slots in table["paths"].items()}
+    return SuffixTable(paths, frozenset(table["verbal_paths"]), frozenset(table["verb_markers"]),
+                       table["back_vowels"], table["front_vowels"], frozenset(table["invariant"]),
                        table["min_word_count"], table["min_stem_forms"],
-                       tuple(sorted(table["number_endings"], key=len, reverse=True)))
+                       tuple(sorted(table["number_endings"], key=len, reverse=True)),
+                       table.get("devoicing", {}), table["elided_vowels"], table.get("casing", {}))
 
 
-def candidate_stems(word: str, lang: str) -> dict[str, int]:
-    """Every stem the slots allow for a lower-case word, with the number of suffixes stripped."""
+def analyses(word: str, lang: str) -> list[Analysis]:
+    """Every reading of a lower-case word the slots allow (the word itself included, unanalysed)."""
     table = suffix_table(lang)
-    found: dict[str, int] = {word: 0}
-    for path in table.paths:
-        for stem, stripped in _strip(word, path, 0, table):
-            if stripped and found.get(stem, -1) < stripped:
-                found[stem] = stripped
+    found = [Analysis(word, "", ())]
+    for name, path in table.paths.items():
+        for stem, suffixes in _strip(word, path, (), table):
+            if suffixes:
+                found.extend(Analysis(form, name, suffixes, form != stem)
+                             for form in table.dictionary_forms(stem, suffixes[-1]))
     return found
 
 
-def _strip(word: str, slots: tuple[tuple[str, ...], ...], depth: int, table: SuffixTable) -> Iterator[tuple[str, int]]:
-    yield word, depth
+def candidate_stems(word: str, lang: str) -> dict[str, int]:
+    """Every stem the slots allow for a lower-case word, with the most suffixes stripped to reach it."""
+    found: dict[str, int] = {}
+    for analysis in analyses(word, lang):
+        found[analysis.stem] = max(found.get(analysis.stem, 0), len(analysis.suffixes))
+    return found
+
+
+def _strip(word: str, slots: tuple[tuple[str, ...], ...], stripped: tuple[str, ...],
+           table: SuffixTable) -> Iterator[tuple[str, tuple[str, ...]]]:
+    yield word, stripped
     for index, suffixes in enumerate(slots):
         for suffix in suffixes:
             stem = word[:-len(suffix)]
             if word.endswith(suffix) and len(stem) >= MIN_STEM_CHARS and table.has_vowel(stem) \
                     and table.harmonises(stem, suffix):
-                yield from _strip(stem, slots[index + 1:], depth + 1, table)
+                yield from _strip(stem, slots[index + 1:], stripped + (suffix,), table)
 
 
 @dataclass(frozen=True)
 class StemLexicon:
     words: dict[str, int]  # corpus frequency of a form as a word of its own
     forms: dict[str, int]  # number of distinct corpus words analysable as this stem + suffixes
+    verbal: dict[str, int]  # number of distinct corpus words showing this stem with a verb-only suffix
 
 
 @lru_cache(maxsize=None)
 def stem_lexicon(lang: str) -> StemLexicon:
-    words, forms = {}, {}
+    words, forms, verbal = {}, {}, {}
     with _data(f"{lang}_stems.tsv").open(encoding="utf-8") as handle:
-        for stem, count, shared in csv.reader(handle, delimiter="\t"):
-            words[stem], forms[stem] = int(count), int(shared)
-    return StemLexicon(words, forms)
+        for stem, count, shared, verb in csv.reader(handle, delimiter="\t"):
+            words[stem], forms[stem], verbal[stem] = int(count), int(shared), int(verb)
+    return StemLexicon(words, forms, verbal)
 
 
-def build_stem_lexicon(texts: Iterable[str], lang: str) -> list[tuple[str, int, int]]:
-    """`(stem, word count, forms)` rows learned from texts, for the stems worth keeping."""
-    counts = Counter(w for text in texts for w in WORDS[lang].findall(APOSTROPHES.sub("", text.lower())))
-    forms: Counter[str] = Counter()
-    for word in counts:
-        forms.update(stem for stem, stripped in candidate_stems(word, lang).items() if stripped)
+def build_stem_lexicon(texts: Iterable[str], lang: str) -> list[tuple[str, int, int, int]]:
+    """`(stem, word count, forms, verb forms)` rows learned from texts, for the stems worth keeping."""
     table = suffix_table(lang)
+    counts = Counter(w for text in texts for w in WORDS[lang].findall(_lower(APOSTROPHES.sub("", text), table)))
+    forms: Counter[str] = Counter()
+    verbal: Counter[str] = Counter()
+    for word in counts:
+        readings = [a for a in analyses(word, lang) if not a.altered or counts[a.stem] >= table.min_word_count]
+        forms.update({a.stem for a in readings if a.suffixes})
+        verbal.update({a.stem for a in readings if a.path in table.verbal_paths
+                       and table.verb_markers.intersection(a.suffixes)})
     stems = {s for s, c in counts.items() if c >= table.min_word_count} \
         | {s for s, n in forms.items() if n >= table.min_stem_forms}
-    return sorted((s, counts[s], forms[s]) for s in stems)
+    return sorted((s, counts[s], forms[s], verbal[s]) for s in stems)
+
+
+def _lower(text: str, table: SuffixTable) -> str:
+    """Lower case with the language's own rules (Azerbaijani `İ` → `i`, `I` → `ı`)."""
+    for upper, lower in table.casing.items():
+        text = text.replace(upper, lower)
+    return text.lower()
 
 
 @lru_cache(maxsize=200_000)
 def lemmatize(word: str, lang: str) -> str:
     """The lower-cased lemma of a Kazakh (`kk`) or Azerbaijani (`az`) word; other languages: lower case."""
-    lower = word.lower()
-    if lang not in LANGUAGES or not WORDS[lang].search(lower):
+    if lang not in LANGUAGES:
+        return word.lower()
+    lower = _lower(word, suffix_table(lang))
+    if not WORDS[lang].search(lower):
         return lower
     if "-" in lower:
         head, _, tail = lower.rpartition("-")
@@ -158,7 +220,7 @@ def _is_suffix_chain(text: str, lang: str) -> bool:
 
 def _bare_strips(text: str, lang: str) -> Iterator[str]:
     """Stems left when suffixes (any slots, in order) are stripped with no minimum stem length."""
-    for path in suffix_table(lang).paths:
+    for path in suffix_table(lang).paths.values():
         yield from _strip_bare(text, path)
 
 
@@ -171,15 +233,49 @@ def _strip_bare(word: str, slots: tuple[tuple[str, ...], ...]) -> Iterator[str]:
 
 
 def _best_stem(word: str, lang: str) -> str:
-    """The candidate most corpus words support (as a word of its own, or as their stem)."""
+    """The reading most corpus words support, among readings the lexicon allows.
+
+    Support is the number of distinct corpus words built on the stem (those with a verb-only suffix count
+    twice: `қой` + `ған` is better evidence than `қо` + `йды`), plus, when the stem is a word of its own,
+    one and a little more per doubling of its frequency (a word seen hundreds of times, `маңызды`, is a lexeme).
+
+    A verb ending is only stripped from a stem the corpus shows with a verb-only suffix (so `ұлттық` is
+    not `ұлт` + past tense); a shorter stem that is no word of its own loses to a longer one that is when
+    almost every word built on the shorter goes through the longer (`qazaxısta` + `n` never beats
+    `qazaxıstan`); a devoiced or restored stem (`толық` for `толығ`) must be a word of its own. Between
+    equally supported readings, one that strips a suffix longer than a letter wins (`şüar` + `lar`), else
+    the word stays (`başlıca` is not `başlıc` + `a`)."""
     lexicon, table = stem_lexicon(lang), suffix_table(lang)
+    def attested(stem: str) -> bool:
+        return lexicon.words.get(stem, 0) >= table.min_word_count
 
-    def key(item: tuple[str, int]) -> tuple[int, bool, int, int]:
-        stem, stripped = item
-        is_word = lexicon.words.get(stem, 0) >= table.min_word_count
-        return lexicon.forms.get(stem, 0) + is_word, is_word and stripped > 0, stripped, len(word) - len(stem)
+    readings = [a for a in analyses(word, lang) if (not a.altered or attested(a.stem))
+                and (not a.suffixes or a.path not in table.verbal_paths or lexicon.verbal.get(a.stem, 0))]
+    stems: dict[str, tuple[int, bool]] = {}  # stem → (suffixes stripped, some suffix longer than a letter)
+    for a in readings:
+        reading = (len(a.suffixes), any(len(suffix) > 1 for suffix in a.suffixes))
+        stems[a.stem] = max(stems.get(a.stem, reading), reading)
+    is_word = {s: attested(s) for s in stems}
+    support = {s: lexicon.forms.get(s, 0) + lexicon.verbal.get(s, 0)
+               + is_word[s] * (1 + FREQUENCY_WEIGHT * max(0.0, math.log2(lexicon.words.get(s, 0) or 1) - 1))
+               for s in stems}
+    words = [s for s in stems if is_word[s]]
+    kept = {s: n for s, n in stems.items() if is_word[s] or not any(_dominates(t, s, lexicon) for t in words)}
 
-    return max(candidate_stems(word, lang).items(), key=key)[0]
+    def key(stem: str) -> tuple[float, bool, bool, int, int]:
+        stripped, reliable = kept[stem]
+        return support[stem], reliable, is_word[stem], stripped, -len(stem)
+
+    return max(kept, key=key)
+
+
+def _dominates(longer: str, shorter: str, lexicon: StemLexicon) -> bool:
+    """`longer` is a word built on `shorter`, and `shorter` has hardly a form of its own beside it."""
+    if len(longer) <= len(shorter) or not longer.startswith(shorter[:-1]) \
+            or lexicon.forms.get(longer, 0) < DOMINATING_MIN_FORMS:
+        return False
+    own = lexicon.forms.get(shorter, 0) - lexicon.forms.get(longer, 0) - 1
+    return own < max(DOMINATED_OWN_FORMS, DOMINATED_SHARE * lexicon.forms.get(longer, 0))
 
 
 @Language.factory("tarikh_lemmatizer", default_config={"lang": None})
