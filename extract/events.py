@@ -273,14 +273,15 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
 def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_type: str, present: set[str]
                      ) -> list[tuple[AnalysedSentence, ActorMention]]:
     """Actors borrowed from the neighbouring sentences (`borrow` in roles.yaml): of the kinds the event's own
-    sentence lacks, from the sentence before, else after; and, from each neighbouring sentence that tells no
-    event of its own, the actors of the `around` kinds (the founders, members, signatories it lists)."""
+    sentence lacks, from the two sentences before, else the one after; and, from each neighbouring sentence
+    that tells no event of its own, the actors of the `around` kinds (the founders, members it lists)."""
     rules = _roles()["borrow"]
     wanted = set(rules["missing"].get(event_type, [])) - present
     borrowed: list[tuple[AnalysedSentence, ActorMention]] = []
-    for near in (position - 1, position + 1):
-        if wanted and 0 <= near < len(sentences):
-            borrowed = [(sentences[near], a) for a in sentences[near].actors if a.kind in wanted]
+    for window in ((position - 2, position - 1), (position + 1,)):
+        if wanted:
+            borrowed = [(sentences[near], a) for near in window if 0 <= near < len(sentences)
+                        for a in sentences[near].actors if a.kind in wanted]
             if borrowed:
                 break
     elaborating = set(rules["around"].get(event_type, []))

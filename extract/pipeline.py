@@ -95,7 +95,11 @@ class DocumentResult:
 
 def extract_document(path: Path) -> DocumentResult:
     """The whole per-document pipeline: read, clean, analyse, resolve dates, assemble event mentions."""
-    source = read_document(Path(path))
+    return extract_source(read_document(Path(path)))
+
+
+def extract_source(source: SourceText) -> DocumentResult:
+    """The pipeline after reading: analyse the sentences, resolve their dates, assemble event mentions."""
     document = {"name": source.name, "sha256": source.sha256, "lang": source.lang, "chars": len(source.raw),
                 "encoding": source.encoding, "paragraphs": len(source.paragraphs),
                 "sentences": len(source.sentences)}

@@ -142,7 +142,8 @@ def _starts_any(word: str, stems: tuple[str, ...]) -> str | None:
 def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -> str | None:
     """Why the trigger at `[start, end)` does not report something that happened, or None."""
     trigger_words = WORD.findall(lower[start:end])
-    after = WORD.findall(CLAUSE_END.split(lower[end:end + 120], 1)[0])[:lex.after_reach]
+    clause = WORD.findall(CLAUSE_END.split(lower[end:end + 160], 1)[0])
+    after = clause[:lex.after_reach] + clause[-1:]  # the words right after, and the clause's predicate
     before = WORD.findall(CLAUSE_END.split(lower[max(0, start - 100):start])[-1])[-lex.before_reach:]
     last = trigger_words[-1] if trigger_words else ""
     if trigger_words and _starts_any(trigger_words[0], lex.other_words):

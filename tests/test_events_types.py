@@ -1,0 +1,141 @@
+"""Event extraction per type on real corpus sentences, and the sentences that must not become events."""
+from __future__ import annotations
+
+import pytest
+
+from tarikh.extract.merge import merge_events
+from tarikh.extract.pipeline import extract_source
+from tarikh.extract.text import prepare
+
+
+def events(text: str) -> list[dict]:
+    """The merged events the whole pipeline extracts from a text."""
+    return merge_events(extract_source(prepare(text, "excerpt.txt")).mentions)
+
+
+def only(found: list[dict], event_type: str) -> dict:
+    matching = [e for e in found if e["type"] == event_type]
+    assert len(matching) == 1, [(e["type"], e["date"]) for e in found]
+    return matching[0]
+
+
+def labels(event: dict) -> set[str]:
+    return {a["label"] for a in event["actors"]}
+
+
+# Each case: (corpus file:line, text, type, date, an actor label expected or None)
+CASES = [
+    ("000:12", "1991жылғы желтоқсанның 1-інде бүкілхалықтық сайлау қортындысымен Н.Ә.Назарбаев Қазақстан "
+               "Президенті болып сайланды, Е.М. Асанбаев-вице президент.",
+     "Election", "1991-12-01", "Nursultan Nazarbayev"),
+    ("001:30", "Beləliklə, hakimiyyətin qanunverici qolunun olmadığı bir şəraitdə 1995-ci ilin yazında "
+               "Qazaxıstanın siyasi sistemində Konstitusiya böhranından çıxmaq üçün referendum keçirildi.",
+     "Referendum", "1995", None),
+    ("004:1549", "1990 жылғы 26-27 мамырда Алматыда Қазақстанның Социал-демократиялық партиясының (ҚСДП) "
+                 "құрылтай съезі өтті.",
+     "PartyFounding", "1990-05-26", "Social Democratic Party of Kazakhstan"),
+    ("000:7", "1991 жылы 21 желтоқсанда аталған 11 республиканың басшылары КСРО-ны ыдыратып, ТМД-ны құру туралы "
+              "келісімге қол қойды.",
+     "Treaty", "1991-12-21", None),
+    ("000:7", "1991 жылы 21 желтоқсанда аталған 11 республиканың басшылары КСРО-ны ыдыратып, ТМД-ны құру туралы "
+              "келісімге қол қойды.",
+     "Dissolution", "1991-12-21", "Soviet Union"),
+    ("001:22", "16 dekabr 1991-ci ildə Qazaxıstan dövlət müstəqilliyini elan etdi.",
+     "Independence", "1991-12-16", "Kazakhstan"),
+    ("001:26", "Qazaxıstan siyasi sisteminin mühüm komponenti olan Konstitusiyanın \n1993-cü ilin 28 yanvarında "
+               "qəbul olunmasına baxmayaraq, sonradan cəmiyyətdə siyasi münasibətlərin gərginləşməsi baş verdi.",
+     "ConstitutionAdoption", "1993-01-28", None),
+    ("004:1444", "Ақырында, 1991 жылғы 28 тамызда Республика Президенті Семей полигонын жабу туралы Жарлыққа "
+                 "қол қойды.",
+     "LawAdoption", "1991-08-28", "Nursultan Nazarbayev"),
+    ("000:5", "1991 жылы 13 желтоқсанда Қазақстан, Өзбекстан, Қыргызстан, Туркіменстан, Тәжікстан басшылары "
+              "Ашхабадта бас қосты.",
+     "Meeting", "1991-12-13", "Uzbekistan"),
+    ("004:1462", "1989 жылы 30 сәуірде АХМ өзін-өзі тарату туралы жариялады.",
+     "Dissolution", "1989-04-30", None),
+    ("004:5317", "Рас, 1999 жылдың мамырында бұл партия «Отан» РСП-мен ұйымдық бірігу туралы шешім қабылдады;",
+     "Merger", "1999-05", None),
+    ("000:15", "1991 жылғы желтоқсанның 10-ы Республика Жағарғы Кеңесінің сессиясында Қазақ Кеңестік Социалистік "
+               "Республикасын Қазақстан Республикасы деп өзгертілді.",
+     "Renaming", "1991-12-10", None),
+]
+
+
+@pytest.mark.parametrize("where, text, event_type, date, actor", CASES, ids=[f"{c[2]}-{c[0]}" for c in CASES])
+def test_event_of_each_type(where: str, text: str, event_type: str, date: str, actor: str | None) -> None:
+    event = only(events(text), event_type)
+    assert event["date"] == date
+    if actor:
+        assert actor in labels(event)
+    mention = event["mentions"][0]
+    assert mention["doc"] == "excerpt.txt" and mention["line"] == 1 and mention["start"] == 0
+
+
+def test_meeting_place_and_founding_subject() -> None:
+    # 000_…:5 and 004_…:1549
+    meeting = only(events("1991 жылы 13 желтоқсанда Қазақстан, Өзбекстан, Қыргызстан, Туркіменстан, Тәжікстан "
+                          "басшылары Ашхабадта бас қосты."), "Meeting")
+    assert meeting["place"] and meeting["place"]["text"] == "Ашхабадта"
+    founding = only(events("1990 жылғы 26-27 мамырда Алматыда Қазақстанның Социал-демократиялық партиясының "
+                           "(ҚСДП) құрылтай съезі өтті."), "PartyFounding")
+    roles = {a["label"]: a["role"] for a in founding["actors"]}
+    assert roles["Social Democratic Party of Kazakhstan"] == "subject"
+
+
+def test_chairs_elected_take_the_date_and_party_of_the_sentence_before() -> None:
+    # 004_…:1549-1553
+    found = events("1990 жылғы 26-27 мамырда Алматыда Қазақстанның Социал-демократиялық партиясының (ҚСДП) "
+                   "құрылтай съезі өтті. Бұл партия іс жүзінде АТҰҚ базасында құрылды.\n"
+                   "Оның тең төрағалары болып Сергей Дуванов пен Дос Көшімов сайланды.")
+    inauguration = only(found, "Inauguration")
+    assert inauguration["date"] == "1990-05-26"
+    assert {"Sergei Duvanov", "Social Democratic Party of Kazakhstan"} <= labels(inauguration)
+    borrowed = [a for a in inauguration["actors"] if a["label"] == "Social Democratic Party of Kazakhstan"]
+    assert all(a["inferred"] and a["line"] == 1 for a in borrowed)
+    assert only(found, "PartyFounding")["date"] == "1990-05-26"
+
+
+def test_a_protest_dated_by_this_day() -> None:
+    # 004_…:1385-1388
+    found = events("1989 жылғы 28 ақпанда «Невада – Семей» халықаралық ядроға қарсы қозғалысының құрылуы осы "
+                   "процестің жоғарғы шегі деп санаған жөн. Бұл күні Алматыда Қазақстан Жазушылар одағы "
+                   "ғимаратының жанында жаппай митинг өтті.")
+    assert only(found, "Protest")["date"] == "1989-02-28"
+    assert only(found, "PartyFounding")["date"] == "1989-02-28"
+
+
+def test_a_list_of_foundings_gives_one_event_per_item() -> None:
+    # 004_…:5250-5259 (numbered list, one sentence)
+    found = events("3) Қазақстанның Халық бірлігі партиясы (ҚХБП) (1995 ж. наурызда ҚХБО негізінде құрылды); "
+                   "4) Қазақстанның демократиялық партиясы (ҚДП) (1995 ж. шілдеде құрылды); "
+                   "5) Республикалық саяси еңбек партиясы (РСЕП) (1995 ж. қыркүйекте Қазақстан Инженерлер "
+                   "одағының негізінде құрылды).")
+    assert sorted(e["date"] for e in found if e["type"] == "PartyFounding") == ["1995-03", "1995-07", "1995-09"]
+
+
+NOT_EVENTS = [
+    # an intention: 004_…:8988-8990
+    ("intention", "2001 жылғы желтоқсанда Қазақстанның республикалық Халық партиясының, «Азамат» Қазақстанның "
+                  "демократиялық партиясының және Қазақстан Халық конгресінің өкілдері Біріккен демократиялық "
+                  "партияны (БДП) құру ниетін білдірді.", "PartyFounding"),
+    # a plan: 004_…:1087-1088
+    ("plan", "Одақтық шартқа қол қою 1991 жылғы 20 тамызға белгіленді.", "Treaty"),
+    # an election still to come: 004_…:7459
+    ("future", "Ол 2000 жылы өтетін президенттік сайлауға қатысу ниетін жариялады.", "Election"),
+    # `қол жеткізді` is "achieved", not "signed": 002_…:3
+    ("achieved", "1991 жылы Қазақстан тарихы қысқа мерзімде басты мемлекеттік мәселені шешті әрі елдің нақты "
+                 "тәуелсіздігіне қол жеткізді.", "Treaty"),
+    # a negation: 004_…:9153-9154
+    ("negation", "2005 жылы ол мемлекеттік тіркеу рәсімінен өтпеді.", "PartyFounding"),
+    # a reference in a subordinate clause, dated only by its neighbour: 004_…:2123
+    ("reference", "1992 жылы Парламент жұмысын бастады. Қазақстан мемлекеттік тәуелсіздік алғаннан бері "
+                  "бірінші кезектегі міндет сол уақыт үшін республиканың оңтайлы даму моделін таңдау болды.",
+     "Independence"),
+    # no year anywhere: 002_…:17
+    ("undated", "Шілденің 6-сында Мәскеуде қол қойылған мәңгі достық пен одақтастық туралы Декларация.", "Treaty"),
+]
+
+
+@pytest.mark.parametrize("why, text, event_type", NOT_EVENTS, ids=[n[0] for n in NOT_EVENTS])
+def test_not_an_event(why: str, text: str, event_type: str) -> None:
+    assert not [e for e in events(text) if e["type"] == event_type]
