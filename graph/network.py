@@ -245,6 +245,15 @@ def events(graph: nx.Graph, year_from: int | None = None, year_to: int | None = 
     return sorted(chosen, key=lambda n: date_key(graph.nodes[n]))
 
 
+def main_period_start(years: list[int], gap: int = 40) -> int:
+    """The first year after the last gap of `gap` years or more that lies before most events."""
+    start = years[0]
+    for before, after in zip(years, years[1:]):
+        if after - before >= gap and years.index(after) <= len(years) // 10:
+            start = after
+    return start
+
+
 def date_key(attrs: dict[str, Any]) -> tuple[str, str]:
     """Sort key for events: undated ones last."""
     return (attrs.get("date") or attrs.get("earliest") or "9999", attrs.get("label") or "")

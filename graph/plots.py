@@ -11,7 +11,7 @@ from matplotlib.ticker import MaxNLocator
 
 from tarikh.atomic import atomic_text
 from tarikh.errors import TarikhError
-from tarikh.graph.network import events, party_lineage, static_yaml
+from tarikh.graph.network import events, main_period_start, party_lineage, static_yaml
 
 FONT = {"font.family": "DejaVu Sans"}  # bundled with matplotlib; has Kazakh Cyrillic and ə ş ğ ı İ
 FORMATS = {".png": "png", ".svg": "svg"}
@@ -53,15 +53,6 @@ def timeline_figure(graph: nx.Graph, year_from: int | None = None, year_to: int 
     axes.legend(ncols=2, fontsize="small", frameon=False, loc="upper left")
     axes.spines[["top", "right"]].set_visible(False)
     return figure
-
-
-def main_period_start(years: list[int], gap: int = 40) -> int:
-    """The first year after the last gap of `gap` years or more that lies before most events."""
-    start = years[0]
-    for before, after in zip(years, years[1:]):
-        if after - before >= gap and years.index(after) <= len(years) // 10:
-            start = after
-    return start
 
 
 def fractional_year(date: str | None) -> float | None:

@@ -10,7 +10,7 @@ from typing import Any
 import networkx as nx
 
 from tarikh.atomic import atomic_text
-from tarikh.graph.network import PLACE_ROLE, actors_of, date_key, read_store, static_text, static_yaml
+from tarikh.graph.network import PLACE_ROLE, actors_of, date_key, main_period_start, read_store, static_text, static_yaml
 
 PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
@@ -27,6 +27,7 @@ def viewer_data(graph: nx.Graph) -> dict[str, Any]:
         "types": [{"type": t, "colour": spec["colour"], "name": spec["name"], "count": counts[t]}
                   for t, spec in static_yaml("event_types.yaml").items() if counts[t]],
         "years": [min(years), max(years)],
+        "period": [main_period_start(sorted(years)), max(years)],
         "events": [event_record(graph, n) for n in event_ids],
         "actors": [actor_record(n, a) for n, a in graph.nodes(data=True) if a["category"] == "actor"],
     }

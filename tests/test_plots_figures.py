@@ -88,7 +88,7 @@ def test_corpus_timeline(built, tmp_path):
 
 
 def test_lone_early_dates_do_not_stretch_the_timeline():
-    from tarikh.graph.plots import main_period_start
+    from tarikh.graph.network import main_period_start
 
     years = [1200, 1467] + [1986 + i % 30 for i in range(60)]
     assert main_period_start(sorted(years)) == 1986

@@ -89,7 +89,7 @@
     const shownEvents = data.events.filter((e) => visible.has(e.id)).length;
     document.getElementById("status").textContent =
       `${shownEvents} of ${data.events.length} events, ${visible.size - shownEvents} of ${data.actors.length} actors shown`;
-    for (const mark of timeline.querySelectorAll(".mark")) mark.hidden = !visible.has(mark.dataset.id);
+    layoutTimeline();
   }
 
   function buildTypeFilters() {
@@ -129,26 +129,35 @@
   }
 
   function buildTimeline() {
-    const [first, last] = data.years;
-    const span = Math.max(1, last + 1 - first);
-    const place = (x) => `${(100 * (x - first)) / span}%`;
-    const lanes = data.types.length;
-    const step = span > 60 ? 10 : span > 15 ? 5 : 1;
-    for (let y = Math.ceil(first / step) * step; y <= last + 1; y += step) {
-      const tick = document.createElement("span");
-      tick.className = "tick"; tick.style.left = place(y); tick.textContent = String(y);
-      timeline.append(tick);
-    }
     data.events.filter((e) => e.year !== null).forEach((e) => {
       const mark = document.createElement("span");
       mark.className = "mark"; mark.dataset.id = e.id;
-      mark.style.left = place(yearFraction(e));
-      mark.style.top = `${(100 * data.types.findIndex((t) => t.type === e.type)) / lanes}%`;
+      mark.style.top = `${(100 * data.types.findIndex((t) => t.type === e.type)) / data.types.length}%`;
       mark.style.background = colours[e.type];
       mark.title = `${e.date || e.year}: ${e.label}`;
       mark.addEventListener("click", () => select(e.id));
       timeline.append(mark);
     });
+  }
+
+  function layoutTimeline() {
+    // the strip spans the year filter; by default the main period, not a lone date centuries earlier
+    const first = state.from <= data.years[0] ? data.period[0] : state.from;
+    const last = state.to;
+    const span = Math.max(1, last + 1 - first);
+    const place = (x) => `${(100 * (x - first)) / span}%`;
+    const step = [1, 2, 5, 10, 20, 50, 100, 200, 500].find((s) => span / s <= 14) || 1000;
+    timeline.querySelectorAll(".tick").forEach((tick) => tick.remove());
+    for (let y = Math.ceil(first / step) * step; y <= last + 1; y += step) {
+      const tick = el("span", String(y), "tick");
+      tick.style.left = place(y);
+      timeline.append(tick);
+    }
+    for (const mark of timeline.querySelectorAll(".mark")) {
+      const x = yearFraction(events.get(mark.dataset.id));
+      mark.style.left = place(x);
+      mark.hidden = !visible.has(mark.dataset.id) || x < first || x >= last + 1;
+    }
   }
 
   // --- details panel -----------------------------------------------------------------------
