@@ -103,8 +103,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--threshold", type=float, action="append", help="measure fuzzy matches at this threshold")
     args = parser.parse_args(argv)
     for threshold in args.threshold or ():
-        fuzzy = fuzzy_precision(args.iob2, ActorMatcher(fuzzy_threshold=threshold))
-        print(f"fuzzy threshold {threshold:g}: {fuzzy[1]} fuzzy matches, {fuzzy[0] / max(fuzzy[1], 1):.3f} in actor spans")
+        right, total = fuzzy_precision(args.iob2, ActorMatcher(fuzzy_threshold=threshold))
+        print(f"fuzzy threshold {threshold:g}: {total} fuzzy matches, {right / max(total, 1):.3f} in actor spans")
     found, total, reported, correct, misses, spurious, seconds = evaluate(args.iob2)
     for kind in RECALL_TYPES:
         print(f"{kind:13} recall {found[kind] / total[kind]:.3f}  ({found[kind]}/{total[kind]})")

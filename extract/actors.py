@@ -161,9 +161,10 @@ def _phrase(form: str, actor: Actor, source: str) -> Phrase | None:
     if not keys or not all(keys):
         return None
     single = len(words) == 1
-    return Phrase(keys=keys, first=words[0].text.lstrip("«“„\""), latin=is_latin(words[0].text), actor=actor, abbreviation=single and is_abbreviation(words[0].text),
-                  quoted=form.lstrip()[:1] in OPEN_QUOTES, capitalised=single and is_capitalised(words[0].text),
-                  source=source)
+    first = words[0].text
+    return Phrase(keys=keys, first=first.lstrip("«“„\""), latin=is_latin(first), actor=actor,
+                  abbreviation=single and is_abbreviation(first), quoted=form.lstrip()[:1] in OPEN_QUOTES,
+                  capitalised=single and is_capitalised(first), source=source)
 
 
 class PhraseIndex:
@@ -233,12 +234,11 @@ class ActorMatcher:
         self.adjective_endings = tuple({fold(e) for e in detect["adjective_endings"]})
         phrases = [_phrase(form, actor, "gazetteer") for actor in self.gazetteer for form in actor.names()]
         phrases += [_phrase(form, office_actor(office), "title")
-                    for office in self.offices.values() for form in (*office.titles, *office.bare)]
+                    for office in self.offices.values() for form in office.titles]
         self._stem_cache: dict[str, list[tuple[str, str]]] = {}
         self.index = PhraseIndex(p for p in phrases if p)
         self.lower_starts = self.index.lower_starts
         self.opener = _opener_pattern(self.lower_starts)
-        self.bare_titles = {fold(t) for office in self.offices.values() for t in office.bare}
 
     # -- public -------------------------------------------------------------------------------------------
 
@@ -434,7 +434,8 @@ class ActorMatcher:
         start = words.starts[i]
         if OPENED_QUOTE.search(text, max(0, start - 2), start):
             return self._detect_quoted(text, words, i)
-        if not words.texts[i][:1].isupper() or fold(words.texts[i]) in self.not_names:
+        word = words.texts[i]
+        if not word[:1].isupper() or any(stem in self.not_names for stem, _ in self._stems(fold(word))):
             return None
         return self._detect_name(text, words, i, used)
 
@@ -563,7 +564,7 @@ class ActorMatcher:
         for m in mentions:
             if kept and m.start < kept[-1].end:
                 continue
-            if kept and m.source == "title" and fold(text[m.start:m.end]) in self._bare_forms(m):
+            if kept and m.source == "title" and self._is_domestic(m):
                 foreign = self._foreign_office(text, kept[-1], m)
                 if foreign:
                     kept[-1] = foreign
@@ -571,12 +572,13 @@ class ActorMatcher:
             kept.append(m)
         return [m for m in kept if not self._in_document_name(text, m) and not self._in_quoted_title(text, m)]
 
-    def _bare_forms(self, mention: ActorMention) -> set[str]:
-        return {fold(mention.text)} if any(self._continues(fold(mention.text), t) for t in self.bare_titles) \
-            else set()
+    def _is_domestic(self, mention: ActorMention) -> bool:
+        office = self.offices.get(mention.id)
+        return office is not None and office.state == "kazakhstan"
 
     def _foreign_office(self, text: str, state: ActorMention, title: ActorMention) -> ActorMention | None:
-        """`Франция Президенті`: a bare title right after another state is that state's office."""
+        """`Франция Президенті`, `Қытай мемлекет басшысы`: a Kazakh title right after another state names that
+        state's office."""
         if state.kind != "State" or state.id == "kazakhstan" or not NAME_GAP.fullmatch(text, state.end, title.start):
             return None
         office = next((o for o in self.offices.values() if o.state == state.id), None)

@@ -34,7 +34,6 @@ class Office:
     state: str | None
     holders: tuple[Term, ...]
     titles: tuple[str, ...]
-    bare: tuple[str, ...]
 
     def holder_at(self, date_iso: str) -> str | None:
         """The actor id of the holder on that date (the later term wins on a hand-over day)."""
@@ -60,7 +59,7 @@ def load_offices() -> dict[str, Office]:
         holders = tuple(Term(h["actor"], str(h["from"]), None if h.get("to") is None else str(h["to"]))
                         for h in entry.get("holders") or ())
         office = Office(id=f"office:{entry['id']}", label=entry["label"], state=entry.get("state"),
-                        holders=holders, titles=tuple(entry.get("titles") or ()), bare=tuple(entry.get("bare") or ()))
+                        holders=holders, titles=tuple(entry.get("titles") or ()))
         offices[office.id] = office
     return offices
 

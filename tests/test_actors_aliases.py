@@ -35,7 +35,8 @@ def test_list_is_read_from_joined_clean_text(table):
 
 @pytest.mark.parametrize("abbr, actor_id", [
     ("ҚХА", "assembly-of-people-of-kazakhstan"), ("АХМ", "almaty-peoples-front"),
-    ("«Азат» ҚАҚ", "azat-civic-movement-of-kazakhstan"), ("ҚДКҮК", "coordinating-council-of-democratic-forces-of-kazakhstan"),
+    ("«Азат» ҚАҚ", "azat-civic-movement-of-kazakhstan"),
+    ("ҚДКҮК", "coordinating-council-of-democratic-forces-of-kazakhstan"),
     ("«Невада – Семей» ХЯҚҚ", "nevada-semey-international-anti-nuclear-movement"),
 ])
 def test_expansions_attach_to_gazetteer_actors(table, abbr, actor_id):
