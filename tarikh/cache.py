@@ -24,14 +24,19 @@ FINGERPRINTED = (".py", ".yaml", ".yml", ".tsv", ".json", ".txt")
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """SHA-256 over tarikh's and spaCy's versions and every source and data file of `tarikh.extract`."""
+    """The fingerprint of the installed extractor, under tarikh's and spaCy's versions."""
     import spacy
 
     import tarikh
     import tarikh.extract
 
     root = Path(tarikh.extract.__file__).resolve().parent
-    digest = hashlib.sha256(f"tarikh {tarikh.__version__}\nspacy {spacy.__version__}\n".encode())
+    return fingerprint(root, f"tarikh {tarikh.__version__}, spacy {spacy.__version__}")
+
+
+def fingerprint(root: Path, versions: str) -> str:
+    """SHA-256 over `versions` and every source and data file under `root` (names and bytes)."""
+    digest = hashlib.sha256(versions.encode() + b"\0")
     for path in sorted(p for p in root.rglob("*") if p.suffix in FINGERPRINTED and "__pycache__" not in p.parts):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
