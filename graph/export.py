@@ -55,7 +55,8 @@ def events_csv(store: Store) -> str:
         ref = row["first_mention"].value
         doc, _, line = ref.rpartition(":")
         writer.writerow([row["id"].value, row["type"].value, row["date"].value if row["date"] else "",
-                         row["label"].value, row["actors"].value if row["actors"] else "", f"{doc}:{int(line)}"])
+                         row["label"].value, "; ".join(sorted(row["actors"].value.split("; "))) if row["actors"] else "",
+                         f"{doc}:{int(line)}"])
     return out.getvalue()
 
 

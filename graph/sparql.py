@@ -210,6 +210,16 @@ def first_group(text: str) -> int:
     raise TarikhError("the query has no { … } pattern to bind parameters into")
 
 
+TOKENS = re.compile(r"""<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")
+FORMS = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE)
+
+
+def query_form(text: str) -> str:
+    """SELECT, CONSTRUCT, ASK or DESCRIBE: the first form keyword outside comments, IRIs and strings."""
+    match = FORMS.search(TOKENS.sub(" ", text))
+    return match.group(1).upper() if match else "SELECT"
+
+
 # ---------------------------------------------------------------- engines
 
 class Engine(Protocol):
@@ -265,6 +275,7 @@ class EndpointEngine:
         client.setTimeout(int(max(1, self.timeout)))
         client.setMethod("POST")
         client.setQuery(text)
+        client.queryType = query_form(text)  # SPARQLWrapper's own guess reads "Movement" as MOVE
         construct = client.queryType in ("CONSTRUCT", "DESCRIBE")
         client.setReturnFormat(N3 if construct else JSON)
         raw = self.call(client)

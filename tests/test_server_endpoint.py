@@ -1,0 +1,153 @@
+"""A real Oxigraph server: the canned questions give the same rows over HTTP as embedded, a build
+pushed into a writable server answers the same, a failed push leaves nothing behind, and endpoint
+failures (closed port, HTTP 500, timeout) are one-line errors."""
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tarikh.cli import main
+from tarikh.errors import TarikhError
+from tarikh.graph import push, rdf, server, sparql, store
+from test_rdf_fixture import gold_documents, gold_events, requires_gold
+
+
+def rows_of(result: sparql.Result) -> list[tuple[str, ...]]:
+    return sorted(tuple(sparql.cell(term) for term in row) for row in result.rows)
+
+
+@pytest.fixture(scope="module")
+def read_only(built):
+    process, url = server.start(built / "store")
+    yield url
+    server.stop(process)
+
+
+@pytest.fixture()
+def writable(tmp_path):
+    process, url = server.start(tmp_path / "server-store", writable=True)
+    yield url
+    server.stop(process)
+
+
+@pytest.mark.parametrize("name", sorted(sparql.canned()))
+def test_same_rows_embedded_and_over_http(built, read_only, name):
+    embedded = sparql.run_query(name, [], sparql.EmbeddedEngine(built / "store"))
+    remote = sparql.run_query(name, [], sparql.EndpointEngine(read_only + "/query"))
+    assert remote.variables == embedded.variables
+    assert rows_of(remote) == rows_of(embedded)
+
+
+def test_push_then_query_through_sparqlwrapper(built, writable):
+    triples = push.triples_from(built / "store")
+    assert push.push(triples, writable + "/store") == len(triples)
+    engine = sparql.EndpointEngine(writable + "/query")
+    count = engine.run("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
+    assert int(count.value) == len(triples)
+    embedded = sparql.run_query("elections_by_year", [], sparql.EmbeddedEngine(built / "store"))
+    assert rows_of(sparql.run_query("elections_by_year", [], engine)) == rows_of(embedded)
+
+
+@requires_gold
+def test_failed_push_leaves_no_partial_graph(writable, monkeypatch):
+    graph = rdf.to_dataset(gold_events(), gold_documents())
+    triples = graph.triples()
+    push.push(triples[:10], writable + "/store", "http://example.org/kept")
+    sent = []
+    real_request = push.request
+
+    def failing_request(url, data, content_type, method="POST"):
+        if content_type == "application/n-triples":
+            sent.append(url)
+            if len(sent) == 2:
+                raise TarikhError(f"{url}: HTTP 503 simulated failure")
+        real_request(url, data, content_type, method)
+
+    monkeypatch.setattr(push, "BATCH", 1000)
+    monkeypatch.setattr(push, "request", failing_request)
+    with pytest.raises(TarikhError, match="simulated failure"):
+        push.push(triples, writable + "/store", "http://example.org/kept")
+    engine = sparql.EndpointEngine(writable + "/query")
+    graphs = engine.run("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    assert [g[0].value for g in graphs] == ["http://example.org/kept"]
+    kept = engine.run("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/kept> { ?s ?p ?o } }")
+    assert kept.rows[0][0].value == "10"
+
+
+def closed_port() -> int:
+    return server.free_port()
+
+
+class Answer500(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_error(500, "Internal Server Error")
+
+    do_POST = do_GET
+
+    def log_message(self, *args):
+        pass
+
+
+class SlowAnswer(Answer500):
+    def do_GET(self):
+        time.sleep(3)
+        try:
+            self.send_error(500)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up, as it should
+
+    do_POST = do_GET
+
+
+@pytest.fixture()
+def local_http():
+    servers = []
+
+    def start(handler) -> str:
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_address[1]}/sparql"
+
+    yield start
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def cli_error(capsys, *argv: str) -> str:
+    code = main(list(argv))
+    err = capsys.readouterr().err
+    assert code != 0
+    assert err.startswith("tarikh: error: ") and err.count("\n") == 1, err
+    return err
+
+
+def test_unreachable_endpoint(capsys):
+    url = f"http://127.0.0.1:{closed_port()}/sparql"
+    assert "unreachable" in cli_error(capsys, "query", "timeline", "--endpoint", url)
+
+
+def test_http_500_from_the_endpoint(capsys, local_http):
+    url = local_http(Answer500)
+    err = cli_error(capsys, "query", "timeline", "--endpoint", url)
+    assert url in err and "500" in err
+
+
+def test_endpoint_timeout(capsys, local_http):
+    url = local_http(SlowAnswer)
+    assert "timeout" in cli_error(capsys, "query", "timeline", "--endpoint", url, "--timeout", "1")
+
+
+def test_push_to_a_closed_port(capsys, built):
+    url = f"http://127.0.0.1:{closed_port()}/store"
+    assert "unreachable" in cli_error(capsys, "push", "--endpoint", url, "--store", str(built / "store"))
+
+
+def test_serve_refuses_a_missing_store(tmp_path):
+    with pytest.raises(TarikhError, match="no store here"):
+        server.start(tmp_path / "nothing")
