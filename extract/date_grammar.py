@@ -79,6 +79,7 @@ class Grammar:
     ambiguous_endings: re.Pattern
     season_of: dict[str, str]
     number_words: dict[str, int]
+    before_year: re.Pattern
     temporal_endings: frozenset[str]
     genitive: re.Pattern
     ablative: re.Pattern
@@ -233,6 +234,9 @@ def grammar(lang: str) -> Grammar:
         ambiguous_endings=whole(words["ambiguous_month_endings"]),
         season_of=season_of,
         number_words=number_values,
+        before_year=re.compile(
+            f"(?:{alternation(words['season_words']['ru'])}{alternation(words['season_endings']['ru'])}"
+            f"|{alternation(words['part_words']['ru'])})$"),
         temporal_endings=frozenset(words["temporal_endings"]),
         genitive=re.compile(alternation(words["genitive_endings"]) + "$"),
         ablative=re.compile(alternation(words["ablative_endings"]) + "$"),

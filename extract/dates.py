@@ -157,7 +157,14 @@ def merged(atoms: list[Atom], folded: str, text: str, g: Grammar) -> list[Atom]:
         if atom.kind == "nw":
             atom.value, ordinal = number_word_value(folded[atom.start:atom.end], g)
             atom.suffix = "ordinal" if ordinal else ""
-    return [a for a in out if a.kind != "det"]
+    out = [a for a in out if a.kind != "det"]
+    return [a for i, a in enumerate(out) if not (a.kind == "dash" and 0 < i < len(out) - 1 and glued_day(out[i - 1], a, out[i + 1]))]
+
+
+def glued_day(day: Atom, dash: Atom, month: Atom) -> bool:
+    """«30-тамызда»: a hyphen between a day and its month is no range dash."""
+    return day.kind == "num" and day.digits <= 2 and month.kind == "month" and day.end == dash.start \
+        and dash.end == month.start
 
 
 def runs(text: str, g: Grammar) -> Iterator[list[Atom]]:
@@ -244,7 +251,7 @@ class RunReader:
         reader = {
             "numdate": self.numeric_date, "cnoun": self.century, "ana": self.anaphor,
             "num": self.from_number, "nw": self.from_number, "month": self.from_month,
-            "part": self.part_first,
+            "part": self.part_first, "season": self.part_first,
         }.get(atom.kind)
         return reader(i) if reader else None
 
@@ -425,6 +432,8 @@ class RunReader:
             return atom.value
         if atom and atom.kind == "nw" and atom.suffix == "ordinal" and atom.value in (1, 2):
             return atom.value
+        if atom and atom.kind == "num" and atom.digits == 1 and atom.value in (1, 2) and atom.suffix:
+            return atom.value  # «1-ші жартысында»
         return None
 
     def month_after_day(self, j: int) -> bool:
@@ -471,6 +480,11 @@ class RunReader:
             parts["month_end"] = self.glued_month(month)
         if self.at(j + 1, "mn"):
             j += 1
+            noun = self.atoms[j]
+            day = self.atoms[j + 1] if self.day(j + 1) is not None else None
+            if "day" not in parts and day and (self.g.genitive.search(fold(noun.text)) or day.suffix):
+                parts["day"] = self.day(j + 1)  # «желтоқсан айының 16-сында», «dekabr ayının 16-da»
+                j += 1
         if self.at(j + 1, "part") and self.atoms[j + 1].value != "half" and "day" not in parts:
             parts["part"] = self.atoms[j + 1].value
             j += 1
@@ -533,13 +547,14 @@ class RunReader:
         return True
 
     def part_first(self, i: int) -> Found | None:
-        """Russian order: «в начале 1990-х годов», «в конце 1991 года»."""
-        if self.year(i + 1) is None:
-            return None
+        """Russian order: «в начале 1990-х годов», «в конце 1991 года», «весной 1990 года»."""
+        atom = self.atoms[i]
+        if self.year(i + 1) is None or atom.value == "half" or not self.g.before_year.match(fold(atom.text)):
+            return None  # only Russian puts the season or part before the year
         found = self.year_head(i + 1)
-        if found is None or "month" in found.parts or self.atoms[i].value == "half":
+        if found is None or "month" in found.parts or "decade" in found.parts and atom.kind == "season":
             return None
-        found.parts["part"] = self.atoms[i].value
+        found.parts[atom.kind] = atom.value
         found.first = i
         return found
 

@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", default="-", help="text file, or - for standard input (default)")
     parser.add_argument("--per-line", action="store_true", help="read each line on its own, without context")
     parser.add_argument("--lang", choices=["kk", "az", "ru"],
-                        help="language (default: from the script; ə/ı/ş Latin → az, else kk)")
+                        help="language (default: from the script: mostly Latin → az, Cyrillic without Kazakh letters → ru, else kk)")
     parser.add_argument("--year", type=int, help="the document's own year, for «биылғы», «үстіміздегі жылы»")
 
 
