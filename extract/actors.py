@@ -28,6 +28,7 @@ from tarikh.extract.transliterate import fold, is_abbreviation, is_capitalised, 
 
 WORD = re.compile(r"[^\W_]+(?:(?:-\s*\n\s*|[-‐])[^\W_]+)*")
 UPPERCASE = "A-ZÀ-ÖØ-ÞĞİŞƏЀ-ЯӘҒҚҢӨҰҮҺ"
+LAST_WORD = re.compile(r"[^\W_]+(?=[\W_]*$)")
 NAME_HYPHEN = re.compile(rf"-(?=[{UPPERCASE}])")
 PART = re.compile(r"(?:^|(?<=-))(?:[^-]|-(?![A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ]))+")
 NAME_GAP = re.compile(r"(?:[ \t\n«»“”„\"'’–—-]|!(?=[»”\"]))*")
@@ -258,8 +259,9 @@ class ActorMatcher:
         first word of a lower-case gazetteer phrase (`жоғарғы кеңес`, `парламент`)."""
         pattern = self.opener if not learned else _opener_pattern(self.lower_starts | learned.lower_starts)
         index = dict(zip(words.starts, range(len(words.starts))))
-        found = (index.get(m.start()) for m in pattern.finditer(text))
-        return sorted({i for i in found if i is not None})
+        found = set(map(index.get, [m.start() for m in pattern.finditer(text)]))
+        found.discard(None)
+        return sorted(found)
 
     # -- gazetteer and learned phrases ----------------------------------------------------------------------
 
@@ -600,8 +602,7 @@ class ActorMatcher:
     def _in_document_name(self, text: str, mention: ActorMention) -> bool:
         if mention.kind not in ("Place", "State") or mention.source == "detected":
             return False
-        last = WORD.findall(mention.text)[-1]
-        if fold(last) not in self.index.by_first:
+        if fold(LAST_WORD.search(mention.text).group()) not in self.index.by_first:
             return False  # an inflected name (`Ресеймен шарт`) is an argument of the document, not its name
         nxt = WORD.search(text, mention.end, mention.end + 40)
         if not nxt or not NAME_GAP.fullmatch(text, mention.end, nxt.start()):
