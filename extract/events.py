@@ -284,6 +284,7 @@ def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_typ
                         for a in sentences[near].actors if a.kind in wanted]
             if borrowed:
                 break
+    borrowed += [pair for pair in collective_actors(sentences, position) if pair not in borrowed]
     elaborating = set(rules["around"].get(event_type, []))
     for near in (position - 1, position + 1):
         if 0 <= near < len(sentences) and not accepted_triggers(sentences[near].triggers,
@@ -291,6 +292,23 @@ def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_typ
             borrowed += [(sentences[near], a) for a in sentences[near].actors if a.kind in elaborating
                          and (sentences[near], a) not in borrowed]
     return borrowed
+
+
+@lru_cache(maxsize=None)
+def _collective() -> tuple[re.Pattern[str], set[str], int]:
+    rule = _roles()["collective"]
+    return alternation(rule["cue"]), set(rule["kinds"]), rule["reach"]
+
+
+def collective_actors(sentences: list[AnalysedSentence], position: int
+                      ) -> list[tuple[AnalysedSentence, ActorMention]]:
+    """The actors a collective reference (`аталған 11 республиканың басшылары`) stands for: those of the
+    collective kinds listed in the sentences just before."""
+    cue, kinds, reach = _collective()
+    if not cue.search(lower_same_length(sentences[position].text)):
+        return []
+    return [(sentences[near], a) for near in range(max(0, position - reach), position)
+            for a in sentences[near].actors if a.kind in kinds]
 
 
 @lru_cache(maxsize=None)
