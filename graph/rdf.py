@@ -271,6 +271,8 @@ class _Builder:
         self.place_ids.add(place["id"])
         if place.get("label"):
             self.actor_labels[(place["id"], "en")][place["label"]] += 1
+        if place.get("wikidata"):
+            self.actor_wikidata[place["id"]].add(place["wikidata"])
 
     def mention(self, e: str, mention: dict) -> tuple[dict, str, str]:
         m, g = mention_iri(mention), document_iri(mention["doc"])
@@ -286,6 +288,8 @@ class _Builder:
         self.add(m, tk("lang"), literal(mention["lang"]), g)
         if mention.get("date_text"):
             self.add(m, tk("dateText"), literal(mention["date_text"]), g)
+        if (mention.get("trigger") or {}).get("text"):
+            self.add(m, tk("triggerText"), literal(mention["trigger"]["text"]), g)
         return mention, m, g
 
     def participation(self, e: str, actor: dict, mentions: list[tuple[dict, str, str]]) -> None:
