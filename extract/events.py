@@ -66,8 +66,9 @@ def _roles() -> dict[str, Any]:
 
 
 def usable(date: DateExpr) -> bool:
-    """A date an event may take: resolved to a year at least, and not a programme name, life span, title..."""
-    return date.kind != "non_event" and bool(date.date)
+    """A date an event may take: resolved to a year at least (not a decade or century), and not a programme
+    name, life span, title..."""
+    return date.kind != "non_event" and bool(date.date) and date.precision in ("year", "month", "day")
 
 
 ATTRIBUTIVE = re.compile(r"(?:ғы|гі|қы|кі|дағы|дегі|тағы|тегі|ndakı|ndəki|\bilin)$")

@@ -42,6 +42,7 @@ class TriggerRule:
     strength: str = "weak"
     needs: str | None = None
     type_if: tuple[tuple[str, str], ...] = ()
+    nested: bool = False
 
 
 @dataclass
@@ -91,7 +92,8 @@ def _rules(lang: str) -> list[TriggerRule]:
         for entry in by_lang.get(lang, []):
             rules.append(TriggerRule(type=event_type, pattern=entry["pattern"], subtype=entry.get("subtype"),
                                      strength=entry.get("strength", "weak"), needs=entry.get("needs"),
-                                     type_if=tuple((entry.get("type_if") or {}).items())))
+                                     type_if=tuple((entry.get("type_if") or {}).items()),
+                                     nested=entry.get("nested", False)))
     return rules
 
 
@@ -173,17 +175,18 @@ def _matches(lower: str, lex: Lexicon) -> list[tuple[int, int, int]]:
     """(start, end, rule) of the longest rule match at each opener, left to right, without overlaps."""
     found, taken_until = [], -1
     for opener in lex.openers.finditer(lower):
-        if opener.start() < taken_until:
-            continue
+        inside = opener.start() < taken_until
         word = WORD.match(lower, opener.start()).group()
         best = None
         for index in lex.candidate_rules(word):
+            if inside and not lex.rules[index].nested:
+                continue
             match = lex.compiled[index].match(lower, opener.start())
             if match and (best is None or match.end() > best[1]):
                 best = (match.start(), match.end(), index)
         if best:
             found.append(best)
-            taken_until = best[1]
+            taken_until = max(taken_until, best[1])
     return found
 
 
