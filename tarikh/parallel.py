@@ -22,7 +22,7 @@ Job = tuple[str, Path]
 Result = tuple[str, list[str]]
 LOCAL = "local"
 LOCAL_WORKERS = 2
-CONNECT_SECONDS = 10
+CONNECT_SECONDS = 5
 
 
 def extract_lines(path: str | Path) -> list[str]:
@@ -90,7 +90,7 @@ def dask_client(address: str):
 
     if address == LOCAL:
         with LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                          dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
             yield client
         return
     try:
