@@ -18,7 +18,7 @@ import calendar
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Iterator
@@ -179,19 +179,20 @@ class EventGraph:
         return "".join(f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n"
                        for s, p, o, g in self.quads).encode("utf-8")
 
-    def triple_lines(self) -> list[str]:
-        """The union of all graphs as sorted, de-duplicated N-Triples lines."""
-        return sorted({f"{s} {p} {o} .\n" for s, p, o, _ in self.quads})
+    @cached_property
+    def _ntriples(self) -> bytes:
+        return "".join(sorted({f"{s} {p} {o} .\n" for s, p, o, _ in self.quads})).encode("utf-8")
 
     def ntriples(self) -> bytes:
-        return "".join(self.triple_lines()).encode("utf-8")
+        """The union of all graphs as sorted, de-duplicated N-Triples."""
+        return self._ntriples
 
     def triples(self) -> list[Triple]:
         """The union of all graphs as pyoxigraph Triples, sorted."""
-        return [quad.triple for quad in parse(self.ntriples(), format=RdfFormat.N_TRIPLES)]
+        return [quad.triple for quad in parse(self._ntriples, format=RdfFormat.N_TRIPLES)]
 
     def triple_count(self) -> int:
-        return len({(s, p, o) for s, p, o, _ in self.quads})
+        return self._ntriples.count(b"\n")
 
     def graph_names(self) -> list[str]:
         """The named graphs' IRIs (one per document)."""
