@@ -700,7 +700,12 @@ def checked(parts: dict[str, Any], flags: list[str]) -> dict[str, Any]:
 
 def build_date(text: str, start: int, end: int, parts: dict[str, Any], kind: str = "absolute",
                flags: tuple[str, ...] | list[str] = (), g: Grammar | None = None) -> DateExpr:
-    """The DateExpr for `parts` (year, month, day, *_end, season, part, quarter, decade, century)."""
+    """The DateExpr for `parts` (year, month, day, *_end, season, part, quarter, decade, century).
+
+    `precision` is the unit of `date` (day, month, year; None when unknown). Seasons, quarters and
+    parts of a year keep the year's precision and say the slice in `edtf` and the bounds; decades
+    and centuries become an interval of years (`date`..`date_end`, flag `decade`/`century`).
+    """
     g = g or grammar("kk")
     flags = list(flags)
     parts = checked(parts, flags)
@@ -719,6 +724,11 @@ def build_date(text: str, start: int, end: int, parts: dict[str, Any], kind: str
     earliest, latest, precision, edtf = bounds(parts, g)
     date = iso(parts["year"], parts.get("month"), parts.get("day"))
     date_end = None
+    if precision in ("decade", "century"):  # an interval of years: «1990 жылдардың басында» = 1990..1993
+        flags.append(precision)
+        date, date_end, precision = earliest[:4], latest[:4], "year"
+        return DateExpr(text, start, end, date, date_end, precision, edtf, earliest, latest, kind, missing,
+                        tuple(dict.fromkeys(flags)), parts)
     if parts.get("year_end") is not None:
         end_parts = {"year": parts["year_end"], "month": parts.get("month_end"), "day": parts.get("day_end")}
         end_parts = {k: v for k, v in end_parts.items() if v is not None}

@@ -31,6 +31,7 @@ from tarikh.extract.dates import build_date
 from tarikh.extract.model import DateExpr
 
 OFFSET = {"same": 0, "next": 1, "previous": -1}
+WIDE = frozenset({"decade", "century"})  # too wide to say which year «сол жылы» means
 DEADLINES = frozenset({"until", "by"})
 STARTS = frozenset({"since", "after"})
 
@@ -53,7 +54,7 @@ class DateDiscourse:
         («1990 жылдан бастап») only when it does not go back in time: both are mostly background,
         not the time the story has reached.
         """
-        if expr.kind == "non_event" or not expr.date or expr.precision not in ("year", "month", "day"):
+        if expr.kind == "non_event" or not expr.date or WIDE.intersection(expr.flags):
             return
         if self.anchor is not None:
             if DEADLINES.intersection(expr.flags):
