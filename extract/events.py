@@ -184,13 +184,39 @@ class MentionBuilder:
         trigger_record = {"text": trigger.text, "strength": trigger.strength,
                           **self.span_record(sentence, trigger.start, trigger.end)}
         return EventMention(
-            type=trigger.type, subtype=trigger.subtype,
+            type=trigger.type, subtype=trigger.subtype or infer_subtype(trigger, sentence.text),
             confidence=mention_confidence(trigger, date_source, actor_records),
             date=date.date, date_end=date.date_end, precision=date.precision, edtf=date.edtf,
             earliest=date.earliest, latest=date.latest,
             date_text=date.text if date_in_sentence else None, date_source=date_source,
             actors=actor_records, place=place, mention=self.mention_record(sentence), trigger=trigger_record,
             rule=trigger.rule, lang=sentence.lang, flags=list(date.flags))
+
+
+@lru_cache(maxsize=None)
+def _subtype_cues() -> tuple[int, dict[str, list[tuple[str, re.Pattern[str]]]], re.Pattern[str]]:
+    table = load_yaml("events", "subtypes.yaml")
+    cues = {t: [(name, alternation(stems)) for name, stems in subtypes.items()]
+            for t, subtypes in table.items() if isinstance(subtypes, dict)}
+    return table["reach"], cues, alternation(table["early"])
+
+
+def infer_subtype(trigger: Trigger, text: str) -> str | None:
+    """The subtype named by the cue closest to the trigger (`президенттік сайлау` → presidential), with
+    `-early` for an early election (`мерзімінен бұрын`, `кезектен тыс`)."""
+    reach, cues, early = _subtype_cues()
+    lower = lower_same_length(text)
+    window = (max(0, trigger.start - reach), trigger.end + reach)
+    best: tuple[int, str] | None = None
+    for name, cue in cues.get(trigger.type, []):
+        for match in cue.finditer(lower, *window):
+            distance = (trigger.start - match.end() if match.end() <= trigger.start
+                        else max(0, match.start() - trigger.end))
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    if best is None:
+        return None
+    return best[1] + ("-early" if trigger.type == "Election" and early.search(lower, *window) else "")
 
 
 def mention_confidence(trigger: Trigger, date_source: str, actors: list[dict[str, Any]]) -> float:
