@@ -404,6 +404,11 @@ class RunReader:
         """«1990 және 1996 жылдардағы», «1993 және 1995 Конституцияларында»: each year on its own."""
         j = i + 2
         noun = self.at(j + 1, "yn")
+        first_year, second = self.atoms[i], self.atoms[j]
+        if not noun and not (first_year.digits == second.digits == 4 and not first_year.suffix
+                             and all(BARE_YEARS[0] <= a.value <= BARE_YEARS[1] for a in (first_year, second))
+                             and self.g.bare_year_after.match(self.text, second.end)):
+            return None  # «1500 және 2000 адам» are counts
         first = Found(i, i, {"year": self.atoms[i].value}, flags=["coordinated"] + ([] if noun else ["bare"]))
         first.parts["next"] = Found(j, j + 1 if noun else j, {"year": self.atoms[j].value},
                                     flags=["coordinated"] + ([] if noun else ["bare"]))
