@@ -51,6 +51,7 @@ def test_convocation_term_after_a_body_is_a_dated_term() -> None:
     "Қарнақ ақылы құйылған қазан тұр",  # a cauldron, not October
     "Сары май , тары , көже төгілді-ай",  # butter, not May
     "«Желтоқсан» қозғалысы",  # a movement named December
+    "саны 1500 және 2000 адам",  # coordinated counts
 ])
 def test_numbers_and_words_that_are_not_dates(text: str) -> None:
     assert [d for d in find_dates(text, "kk") if d.kind != "non_event"] == []
