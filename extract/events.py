@@ -99,13 +99,24 @@ def _subordinate() -> re.Pattern[str]:
 
 
 def may_govern(trigger: Trigger, date: DateExpr, text: str) -> bool:
-    """Can this date of the sentence be the trigger's? Not a deadline (`… дейін`), not an attribute of another
-    noun far before it, not a date after a trigger that heads a subordinate clause (`қабылдағаннан кейін`)."""
-    if not usable(date) or "until" in date.flags or "term" in date.flags:
+    """Can this date of the sentence be the trigger's? Not a deadline (`… дейін`) nor a publication date, not an
+    attribute of another noun far before it, not a date after a trigger that heads a subordinate clause
+    (`қабылдағаннан кейін`)."""
+    if not usable(date) or "until" in date.flags or "term" in date.flags or publication_date(date, text):
         return False
     if attributive(date) and date.end + ADJACENT < trigger.start:
         return False
     return date.start < trigger.end or not subordinate(trigger, text)
+
+
+@lru_cache(maxsize=None)
+def _published() -> re.Pattern[str]:
+    return alternation(load_yaml("events", "cues.yaml")["sets"]["published"])
+
+
+def publication_date(date: DateExpr, text: str) -> bool:
+    """Is the date that of a publication (`… жылы жарияланған мақаласында`)?"""
+    return bool(_published().match(lower_same_length(text[date.end:date.end + 30]).lstrip()))
 
 
 def subordinate(trigger: Trigger, text: str) -> bool:
