@@ -113,12 +113,18 @@ def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
 
 
 def _merged_actors(members: list[EventMention]) -> list[dict[str, Any]]:
+    """One record per actor id (a stated link before an inferred one), with every other name it goes by in the
+    event's mentions and in the gazetteer as `aliases`."""
     actors: dict[str, dict[str, Any]] = {}
+    names: dict[str, set[str]] = {}
     for member in members:
         for actor in member.actors:
             if actor["id"] not in actors or (actors[actor["id"]]["inferred"] and not actor["inferred"]):
                 actors[actor["id"]] = actor
-    return sorted(actors.values(), key=lambda a: (a["doc"], a["start"], a["id"]))
+            names.setdefault(actor["id"], set()).update([actor["text"], *actor.get("labels", {}).values()])
+    merged = [{**actor, "aliases": sorted(names[actor["id"]] - {actor["text"], actor["label"]})}
+              for actor in actors.values()]
+    return sorted(merged, key=lambda a: (a["doc"], a["start"], a["id"]))
 
 
 def _mention_record(member: EventMention) -> dict[str, Any]:
