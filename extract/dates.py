@@ -708,8 +708,9 @@ def build_date(text: str, start: int, end: int, parts: dict[str, Any], kind: str
     """The DateExpr for `parts` (year, month, day, *_end, season, part, quarter, decade, century).
 
     `precision` is the unit of `date` (day, month, year; None when unknown). Seasons, quarters and
-    parts of a year keep the year's precision and say the slice in `edtf` and the bounds; decades
-    and centuries become an interval of years (`date`..`date_end`, flag `decade`/`century`).
+    parts of a year keep the year's precision and say the slice in `edtf` and the bounds. Decades
+    and centuries are an interval of years (`date`..`date_end`) with precision `decade`/`century`
+    (and the same flag), which the event stage does not take as an event date.
     """
     g = g or grammar("kk")
     flags = list(flags)
@@ -731,7 +732,7 @@ def build_date(text: str, start: int, end: int, parts: dict[str, Any], kind: str
     date_end = None
     if precision in ("decade", "century"):  # an interval of years: «1990 жылдардың басында» = 1990..1993
         flags.append(precision)
-        date, date_end, precision = earliest[:4], latest[:4], "year"
+        date, date_end = earliest[:4], latest[:4]
         return DateExpr(text, start, end, date, date_end, precision, edtf, earliest, latest, kind, missing,
                         tuple(dict.fromkeys(flags)), parts)
     if parts.get("year_end") is not None:

@@ -36,8 +36,8 @@ def test_any_text_gives_sound_dates(text: str, lang: str) -> None:
         if expr.earliest:
             assert expr.earliest <= expr.latest
             assert expr.earliest[:len(expr.date)] <= expr.date <= expr.latest[:len(expr.date)]
-            assert expr.precision in ("year", "month", "day") and len(expr.date) == {"year": 4, "month": 7, "day": 10}[
-                expr.precision]
+            width = {"century": 4, "decade": 4, "year": 4, "month": 7, "day": 10}[expr.precision]
+            assert len(expr.date) == width
         if expr.date_end:
             assert expr.date[:4] <= expr.date_end[:4]
         assert (expr.date is None) == (expr.earliest is None)

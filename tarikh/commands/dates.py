@@ -9,7 +9,7 @@
 
 Each object: `text` (as read), `start`/`end` (offsets in the input file, or in the line with
 --per-line), `line`, `date` and `date_end` (ISO, at the precision the text gives), `precision`
-(day, month or year; a decade or century is a span of years flagged decade/century), `edtf`
+(day, month, year; decade and century for a span of years such as «1990 жылдары»), `edtf`
 (with seasons as 1990-23, year slices as 1992-37…), `bounds` (earliest and latest possible day),
 `kind` (absolute; partial = day/month with the year taken from context; anaphoric = «сол жылы»;
 relative = «биылғы», the document's own year, given with --year; non_event = a year that is no
