@@ -18,13 +18,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from tarikh.extract.normalise import CYRILLIC, LATIN, codepoints
+from tarikh.extract.normalise import CYRILLIC, LATIN, codepoints, prefix_sums
 from tarikh.extract.reading import load_text_data
 
 _SCRIPTS = load_text_data("scripts.yaml")
 _RUSSIAN_WORD = re.compile(r"(?<!\w)(?:" + "|".join(_SCRIPTS["russian_words"]) + r")(?!\w)", re.IGNORECASE)
 _ENGLISH_WORD = re.compile(r"(?<!\w)(?:" + "|".join(_SCRIPTS["english_words"]) + r")(?!\w)", re.IGNORECASE)
-MIN_ENGLISH_WORDS = 1  # Azerbaijani prose of 60 letters always has one of ə ı ş ğ ç ö ü anyway
 KAZAKH_LETTER_SHARE = 0.015  # Kazakh prose has 6-10 % Kazakh-only letters; a Russian passage naming a Kazakh has < 1 %
 MIN_LATIN_LETTERS_TO_IDENTIFY = 60  # shorter Latin runs without Azerbaijani letters: addresses, English titles
 MIN_CYRILLIC_LETTERS_FOR_RUSSIAN = 40  # Cyrillic without any cue is Russian only when this long
@@ -65,24 +64,28 @@ def span_letters(text: str, spans: list[tuple[int, int]]) -> list[Letters]:
     bounds = np.array(spans, dtype=np.int64)
     columns = []
     for bit in range(len(_CLASSES)):
-        cumulative = np.r_[0, np.cumsum((classes >> bit) & 1, dtype=np.int64)]
+        cumulative = prefix_sums((classes >> bit) & 1)
         columns.append((cumulative[bounds[:, 1]] - cumulative[bounds[:, 0]]).tolist())
     return [Letters(*counts) for counts in zip(*columns)]
 
 
 def language(text: str, letters: Letters, default: str = "kk", identify: bool = True) -> str:
     """`kk`, `az`, `ru` or `other` for a text with these letters; `default` when nothing in it decides.
-    With `identify` False, long Latin text without cues takes `default` too instead of asking py3langid
-    (a sentence whose paragraph was already identified)."""
+
+    With `identify` False (a sentence inside a paragraph already decided) only a positive cue overrides
+    `default`: Kazakh or Azerbaijani letters, Russian or English function words or letters; long text with
+    none of them (and no call to py3langid) keeps the paragraph's language."""
     if not letters.cyrillic and not letters.latin:
         return default
     if letters.cyrillic >= letters.latin:
-        return _cyrillic_language(text, letters, default)
+        return _cyrillic_language(text, letters, default, identify)
     if letters.azerbaijani:
         return "az"
-    if letters.latin < MIN_LATIN_LETTERS_TO_IDENTIFY or len(_ENGLISH_WORD.findall(text)) >= MIN_ENGLISH_WORDS:
+    if _ENGLISH_WORD.search(text):
         return "other"
-    return _latin_language(text) if identify else default
+    if not identify:
+        return default
+    return _latin_language(text) if letters.latin >= MIN_LATIN_LETTERS_TO_IDENTIFY else "other"
 
 
 def paragraph_language(text: str, default: str = "kk") -> str:
@@ -90,7 +93,7 @@ def paragraph_language(text: str, default: str = "kk") -> str:
     return language(text, span_letters(text, [(0, len(text))])[0], default)
 
 
-def _cyrillic_language(text: str, letters: Letters, default: str) -> str:
+def _cyrillic_language(text: str, letters: Letters, default: str, identify: bool = True) -> str:
     kazakh = letters.kazakh
     if kazakh >= max(1, KAZAKH_LETTER_SHARE * letters.cyrillic):
         return "kk"
@@ -99,7 +102,7 @@ def _cyrillic_language(text: str, letters: Letters, default: str) -> str:
         return "ru"
     if kazakh:
         return "kk"
-    return "ru" if letters.cyrillic >= MIN_CYRILLIC_LETTERS_FOR_RUSSIAN else default
+    return "ru" if identify and letters.cyrillic >= MIN_CYRILLIC_LETTERS_FOR_RUSSIAN else default
 
 
 def _latin_language(text: str) -> str:

@@ -40,11 +40,19 @@ _LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x250, 0x2AF))
 _IS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _IS_LATIN = re.compile(f"[{LATIN}]")
 SPACE, NEWLINE = ord(" "), ord("\n")
+OFFSET = np.int32  # per-character offset arrays (texts up to 2 G characters): half the memory of int64
 
 
 def codepoints(text: str) -> np.ndarray:
     """The code points of `text` as a uint32 array (lone surrogates included)."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def prefix_sums(values: np.ndarray) -> np.ndarray:
+    """`out[i]` = sum of `values[:i]` (one more entry than `values`), as OFFSET integers."""
+    out = np.zeros(len(values) + 1, dtype=OFFSET)
+    np.cumsum(values, dtype=OFFSET, out=out[1:])
+    return out
 
 
 def from_codepoints(codes: np.ndarray) -> str:
@@ -111,7 +119,7 @@ def normalise_with_spans(text: str, keep_newlines: bool = False) -> Normalised:
     """The normalised text with its index map and the widths of composed characters."""
     text = (_SPACE_CHARS if keep_newlines else _SPACE_CHARS_AND_NEWLINES).sub(" ", text)
     codes = codepoints(text)
-    index = np.arange(len(codes), dtype=np.int64)
+    index = np.arange(len(codes), dtype=OFFSET)
     invisible = [m.start() for m in _INVISIBLE.finditer(text)]
     if invisible:
         codes, index = _drop(codes, index, invisible)
@@ -150,16 +158,19 @@ def _compose(text: str, codes: np.ndarray, index: np.ndarray) -> tuple[np.ndarra
     for match in _COMBINING_SEQUENCE.finditer(text):
         composed = unicodedata.normalize("NFC", match.group())
         if len(composed) < len(match.group()):
-            edits.update((match.start() + k, c) for k, c in enumerate(composed))
-            dropped.extend(range(match.start() + len(composed), match.end()))
-            composed_spans.append((match.start() + len(composed) - 1, match.end()))
+            # the composed letter stands for the letter and the marks it absorbed; marks NFC leaves stay last
+            leftover = len(composed) - 1
+            edits[match.start()] = composed[0]
+            edits.update((match.end() - leftover + k, c) for k, c in enumerate(composed[1:]))
+            dropped.extend(range(match.start() + 1, match.end() - leftover))
+            composed_spans.append((match.start(), match.end() - leftover))
     for match in _nfc_singletons().finditer(text):
         edits.setdefault(match.start(), unicodedata.normalize("NFC", match.group()))
     codes = _replace(codes, edits)
     keep = np.ones(len(codes), dtype=bool)
     keep[dropped] = False
-    new_position = np.cumsum(keep) - 1
-    width = {int(new_position[last]): int(end - last) for last, end in composed_spans}
+    new_position = np.cumsum(keep, dtype=OFFSET) - 1
+    width = {int(new_position[first]): int(end - first) for first, end in composed_spans}
     return codes[keep], index[keep], width
 
 
@@ -224,6 +235,6 @@ def _collapse_spaces(codes: np.ndarray, index: np.ndarray, width: dict[int, int]
     keep = ~space
     keep[kept[inside]] = True
     if width:
-        new_position = np.cumsum(keep) - 1
+        new_position = np.cumsum(keep, dtype=OFFSET) - 1
         width = {int(new_position[i]): w for i, w in width.items()}
     return Normalised(from_codepoints(codes[keep]), index[keep], width)

@@ -25,7 +25,7 @@ import numpy as np
 import yaml
 from importlib.resources import files
 
-from tarikh.extract.normalise import NEWLINE, codepoints
+from tarikh.extract.normalise import NEWLINE, OFFSET, codepoints, prefix_sums
 from tarikh.extract.reading import load_text_data
 
 MIN_LINES_FOR_FURNITURE = 100
@@ -84,7 +84,7 @@ class Lines:
         codes = codepoints(raw)
         newline = np.r_[np.flatnonzero(codes == NEWLINE), len(codes)]
         line_start = np.r_[0, newline[:-1] + 1]
-        filled = np.r_[0, np.cumsum(~np.isin(codes, _WHITESPACE))]  # non-space chars before each offset
+        filled = prefix_sums(~np.isin(codes, _WHITESPACE))  # non-space chars before each offset
         blank = filled[newline] == filled[line_start]
         first = np.searchsorted(filled, filled[line_start] + 1) - 1
         last = np.searchsorted(filled, filled[newline]) - 1
@@ -121,7 +121,7 @@ def repair(raw: str) -> Repaired:
     furniture = find_furniture(lines)
     content = np.flatnonzero((lines.length > 0) & ~furniture)
     if not len(content):
-        return Repaired("", np.zeros(0, dtype=np.int64), False, {"furniture_lines": int(furniture.sum()),
+        return Repaired("", np.zeros(0, dtype=OFFSET), False, {"furniture_lines": int(furniture.sum()),
                                                                  "hyphen_joins": 0, "hyphens_kept": 0})
     closes = lines.where(_CLOSED_LINE_END)
     opens = lines.where(_PARAGRAPH_START_LINE)
@@ -216,9 +216,9 @@ def _spans_to_offsets(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """The concatenation of `arange(start, start + length)` for every span, without a Python loop."""
     total = int(lengths.sum())
     if not total:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=OFFSET)
     before = np.r_[0, np.cumsum(lengths)[:-1]]
-    return np.arange(total, dtype=np.int64) + np.repeat(starts - before, lengths)
+    return np.arange(total, dtype=OFFSET) + np.repeat((starts - before).astype(OFFSET), lengths)
 
 
 def find_furniture(lines: Lines) -> np.ndarray:

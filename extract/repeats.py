@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from tarikh.extract.normalise import codepoints
+from tarikh.extract.normalise import codepoints, prefix_sums
 
 MIN_KEY_CHARS = 20
 BMP = 0x10000
@@ -35,7 +35,7 @@ def repeat_keys(text: str, spans: list[tuple[int, int]]) -> list[bytes | None]:
     inside = codes < BMP
     lowered = np.where(inside, lower[np.where(inside, codes, 0)], codes)
     kept = np.where(inside, word[np.where(inside, codes, 0)], True)
-    before = np.r_[0, np.cumsum(kept)]
+    before = prefix_sums(kept)
     keys: list[bytes | None] = []
     for start, end in spans:
         if before[end] - before[start] < MIN_KEY_CHARS:

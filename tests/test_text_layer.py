@@ -112,6 +112,62 @@ def test_paragraph_languages(book, azerbaijani):
     assert [p.lang for p in prepare("Кочевники и Русь.\n\nQazaxıstan Respublikası.", "t").paragraphs] == ["ru", "az"]
 
 
+def sentences_on(source, line: int) -> list:
+    return [s for s in source.sentences if source.line_of(source.raw_span(s.start, s.end)[0]) == line]
+
+
+def test_russian_sentence_inside_a_kazakh_paragraph_is_russian(book):
+    # 004 l.15842: a Russian sentence left untranslated in the middle of a Kazakh paragraph
+    russian = next(s for s in sentences_on(book, 15842) if book.sentence_text(s).startswith("Тогда как"))
+    assert russian.lang == "ru" and book.paragraphs[russian.paragraph].lang == "kk"
+
+
+def test_russian_institute_description_is_russian(book):
+    # 004 l.19483-19508: the publisher's description in Russian, then in English
+    for line in (19483, 19486, 19508):
+        sentence = sentences_on(book, line)[0]
+        assert sentence.lang == "ru" and book.paragraphs[sentence.paragraph].lang == "ru"
+    assert sentences_on(book, 19527)[0].lang == "other"
+
+
+def test_kazakh_sentence_without_kazakh_letters_keeps_its_paragraph_language(book):
+    sentence = sentences_on(book, 7594)[0]  # `Осылайша, ол Мемлекет басшысы лауазымына …`: no letter decides
+    assert sentence.lang == "kk"
+
+
+def test_russian_book_titles_in_the_azerbaijani_bibliography(azerbaijani):
+    # 001 l.42-48: one numbered title per line, each its own paragraph; the Russian-only ones are `ru`
+    starts = {azerbaijani.line_of(azerbaijani.raw_span(p.start, p.end)[0]) for p in azerbaijani.paragraphs}
+    assert set(range(42, 49)) <= starts
+    assert sentences_on(azerbaijani, 47)[0].lang == "ru" and sentences_on(azerbaijani, 48)[0].lang == "ru"
+    assert azerbaijani.sentence_text(sentences_on(azerbaijani, 48)[0]).startswith("7.«Тюрки в доистории»")
+
+
+def test_wrapped_article_paragraphs():
+    # 003: 71-character wrapped lines, no indentation; a page break is three blank lines mid-sentence
+    source = read_document(next(p for p in paths() if p.name.startswith("003_")))
+    texts = [source.clean[p.start:p.end] for p in source.paragraphs]
+    assert texts[0] == "Демократия жөніндегі алғашқы әлемдік форум"  # the title
+    assert texts[-1].startswith("Игорь РОГОВ")  # the signature
+    assert any(t.startswith("Бұл – жаһандық тәртіптің") for t in texts)  # l.68 ends where `Бұл` would have fit
+    assert "мәселесін көлденең тартып" in source.clean  # l.47 | page break | l.51, one sentence
+    assert all(t[-1] in ".!?»" for t in texts[1:])  # no paragraph ends inside a sentence
+    assert 6 <= len(texts) < 40
+
+
+def test_long_single_line_file_is_read_whole(tmp_path):
+    # ~5 MB on one line (the 50 MB case takes the same path); offsets stay exact at the far end
+    line = " ".join(l.strip() for l in (DATA / "text_004_hyphens.txt").read_text(encoding="utf-8").split("\n")[1:])
+    raw = (line + " ") * (5_000_000 // (len(line) + 1))
+    path = tmp_path / "long.txt"
+    path.write_text(raw, encoding="utf-8")
+    source = read_document(path)
+    assert len(source.paragraphs) == 1 and len(source.sentences) > 1000
+    last = source.sentences[-1]
+    start, end = source.raw_span(last.start, last.end)
+    assert raw[start:end] == source.sentence_text(last) and end == len(raw.rstrip())
+
+
 def test_normalisation_maps_back_to_the_original():
     raw = "  Pul vahidi\tTengedir(KZT), mәşhur ”Təşəbbüs” \u00a0 «Kазаk елi»\n"  # 001 l.34, 51; 004 l.841
     source = prepare(raw, "n")

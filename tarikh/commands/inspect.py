@@ -1,6 +1,8 @@
 """Show how tarikh reads each text before looking for events.
 
-For every file: its language, encoding, size, how many paragraphs and sentences it was cut into,
+For every file: its language, encoding, size, how many paragraphs and sentences it was cut into
+and in which languages (`kk:2430 ru:7` = 2430 Kazakh and 7 Russian paragraphs; a sentence gets its own
+language when its letters say so, a Russian quotation inside a Kazakh paragraph),
 how many words broken over a line end were rejoined (`бо-⏎йынша` → `бойынша`) or kept hyphenated
 (`іс-⏎қимылы`), how many page-furniture lines (page numbers, running headers with the author,
 book or chapter title) were removed, and how many sentences repeat an earlier passage. With
@@ -12,9 +14,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-HELP = "show per text: language, paragraphs, sentences, repaired line breaks, page furniture, repeats"
+HELP = "show per text: languages, paragraphs, sentences, repaired line breaks, page furniture, repeats"
 COLUMNS = (("file", "<"), ("lang", "<"), ("paragraphs", ">"), ("sentences", ">"), ("joined", ">"),
-           ("kept", ">"), ("furniture", ">"), ("repeats", ">"), ("chars", ">"), ("encoding", "<"))
+           ("kept", ">"), ("furniture", ">"), ("repeats", ">"), ("chars", ">"), ("encoding", "<"),
+           ("paragraph languages", "<"), ("sentence languages", "<"))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +42,12 @@ def row(source) -> tuple:
     stats = source.stats
     return (source.name, source.lang, stats["paragraphs"], stats["sentences"], stats["hyphen_joins"],
             stats["hyphens_kept"], stats["furniture_lines"], stats["repeated_sentences"], stats["chars"],
-            source.encoding)
+            source.encoding, languages(stats["languages"]), languages(stats["sentence_languages"]))
+
+
+def languages(counts: dict[str, int]) -> str:
+    """`kk:2430 ru:7 other:7`, most frequent first."""
+    return " ".join(f"{lang}:{n}" for lang, n in sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def print_table(rows: list[tuple]) -> None:
