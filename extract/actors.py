@@ -1,12 +1,21 @@
 """Actor and place mentions: gazetteer phrases, learned abbreviations, titles, fuzzy spellings, new names.
 
-`ActorMatcher.find(text, lang)` reads a text once, word by word. Every word is folded to a script-neutral key
-(`tarikh.extract.transliterate.fold`), so `Назарбаевтың`, `Nazarbayevə` and `N.Nazarbayev` meet on one id; a
-word matches a gazetteer word when it equals it or continues it with an ending from the suffix tables
-(`КСРО-ның`, `Ресеймен`, `«Нұр Отанмен»`). Multi-word names are looked up from their first word, longest
-first. Capitalised words left over are compared with the gazetteer by rapidfuzz (`Белеорусь`, `Ашгарад`), and
-what still matches nothing is detected from its shape: a quoted name with an organisation head word, a person's
-name with initials or a surname ending, a name before a place word. Overlaps resolve to the longest mention.
+`ActorMatcher.find(text, lang, aliases)` reads a text once. Every word is folded to a script-neutral key
+(`tarikh.extract.transliterate.fold`) and matches a gazetteer word when it equals it or continues it with an
+ending from the suffix tables, voicing included (`КСРО-ның`, `Ресеймен`, `«Нұр Отанмен»`, `одағы` → `одақ`);
+ids meet across scripts (`Назарбаевтың`, `Nazarbayevə`, `N.Nazarbayev`), while each alias is matched in its own
+script. Mentions start only where a word may begin one (a capital, an opening quote, the first letters of a
+lower-case gazetteer phrase), found by one regex; phrases are indexed by their first and second words.
+In order:
+  1. gazetteer, title (offices.yaml) and learned phrases, longest first, with initials, quotes and a place
+     word (`Минск қаласында`) taken in;
+  2. capitalised words left over, compared with one-word gazetteer names of the same script, first letter and
+     similar length by rapidfuzz (`Белеорусь`): FUZZY_THRESHOLD, measured with the benches;
+  3. names from their shape (data/actors/detect.yaml): a quoted name with an organisation word or
+     abbreviation after it, capitalised words with a head word after them, a person's name (initials, a given
+     name, a surname ending), any other capitalised word inside a sentence (kind Other);
+  4. overlaps: gazetteer before detected, then the longest; a place inside a document name or a quoted title
+     is dropped; a Kazakh title right after another state's name becomes that state's office.
 """
 from __future__ import annotations
 
