@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from tarikh.extract.aliases import learn_aliases
 from tarikh.extract.dates import DateDiscourse, find_dates
+from tarikh.extract.discourse import is_section_heading
 from tarikh.extract.events import AnalysedSentence, EventMention, extract_mentions
 from tarikh.extract.lexicon import load_yaml
 from tarikh.extract.model import SourceText
@@ -74,8 +75,11 @@ def _date_lang(lang: str) -> str:
 
 
 def resolve_discourse_dates(sentences: list[AnalysedSentence], discourse: DateDiscourse) -> None:
-    """Resolve anaphoric and partial dates in reading order (`сол жылы`, a bare `27 мамырда`)."""
+    """Resolve anaphoric and partial dates in reading order (`сол жылы`, a bare `27 мамырда`); a chapter or
+    section heading starts afresh."""
     for sentence in sentences:
+        if is_section_heading(sentence.text, sentence.lang):
+            discourse.new_section()
         resolved = []
         for date in sentence.dates:
             date = discourse.resolve(date)
