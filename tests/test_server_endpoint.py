@@ -151,3 +151,34 @@ def test_push_to_a_closed_port(capsys, built):
 def test_serve_refuses_a_missing_store(tmp_path):
     with pytest.raises(TarikhError, match="no store here"):
         server.start(tmp_path / "nothing")
+
+
+def test_push_command_into_a_named_graph(built, writable, capsys):
+    graph_iri = "http://example.org/tarikh-build"
+    assert main(["push", "--endpoint", writable + "/store", "--graph", graph_iri,
+                 "--file", str(built / "graph.ttl")]) == 0
+    assert "triples loaded into http://example.org/tarikh-build" in capsys.readouterr().out
+    engine = sparql.EndpointEngine(writable + "/query")
+    event = "<https://w3id.org/tarikh/ontology#Event>"
+    rows = engine.run(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?e a {event} }} }}").rows
+    events = (built / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    assert int(rows[0][0].value) == len(events)
+
+
+def test_serve_command_answers_until_stopped(built):
+    import subprocess
+    import sys
+
+    port = server.free_port()
+    process = subprocess.Popen([sys.executable, "-m", "tarikh", "serve", "--store", str(built / "store"),
+                                "--port", str(port)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert "SPARQL endpoint: http://127.0.0.1:" in process.stdout.readline()
+        engine = sparql.EndpointEngine(f"http://127.0.0.1:{port}/query")
+        assert sparql.run_query("counts_by_type_year", ["year=1991"], engine).rows
+        assert engine.run("ASK { ?s ?p ?o }").boolean is True
+        with pytest.raises(TarikhError):
+            push.sparql_update(f"http://127.0.0.1:{port}/update", "CLEAR ALL")  # read-only server
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
