@@ -73,6 +73,7 @@ def usable(date: DateExpr) -> bool:
 
 ATTRIBUTIVE = re.compile(r"(?:ғы|гі|қы|кі|дағы|дегі|тағы|тегі|ndakı|ndəki|\bilin)$")
 ADJACENT, FOLLOWING = 12, 30  # characters: a date this close before / after a trigger is bound to it
+ADJACENT_BINDING = 4.0
 
 
 def attributive(date: DateExpr) -> bool:
@@ -86,7 +87,7 @@ def binding(trigger: Trigger, date: DateExpr) -> float:
         return 5.0
     if date.end <= trigger.start:
         gap = trigger.start - date.end
-        score = 4.0 if gap <= ADJACENT else 1.0 + 1.0 / (1.0 + gap / 40.0)
+        score = ADJACENT_BINDING if gap <= ADJACENT else 1.0 + 1.0 / (1.0 + gap / 40.0)
     else:
         gap = date.start - trigger.end
         score = 3.0 if gap <= FOLLOWING else 0.5 / (1.0 + gap / 40.0)
@@ -293,6 +294,8 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
         for trigger, (lo, hi) in accepted_triggers(sentence.triggers, segments(sentence.text), own, sentence.text):
             scoped = [d for d in own if lo <= d.start and d.end <= hi]
             date = governing_date(trigger, scoped, sentence.text)
+            if trigger.adjacent and (date is None or binding(trigger, date) < ADJACENT_BINDING):
+                continue
             source_kind = "clause" if date and date.kind == "absolute" else "discourse" if date else ""
             if date is None:
                 borrows = asserted(trigger, sentence.text) and not subordinate(trigger, sentence.text)

@@ -32,6 +32,7 @@ class Trigger:
     strength: str
     rule: str
     rejected: str | None = None
+    adjacent: bool = False  # counts only with a date written right before it
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class TriggerRule:
     needs: str | None = None
     type_if: tuple[tuple[str, str], ...] = ()
     nested: bool = False
+    adjacent: bool = False
 
 
 @dataclass
@@ -93,7 +95,8 @@ def _rules(lang: str) -> list[TriggerRule]:
             rules.append(TriggerRule(type=event_type, pattern=entry["pattern"], subtype=entry.get("subtype"),
                                      strength=entry.get("strength", "weak"), needs=entry.get("needs"),
                                      type_if=tuple((entry.get("type_if") or {}).items()),
-                                     nested=entry.get("nested", False)))
+                                     nested=entry.get("nested", False),
+                                     adjacent=entry.get("dated") == "adjacent"))
     return rules
 
 
@@ -214,7 +217,7 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
                 event_type = other_type
                 break
         found.append(Trigger(type=event_type, subtype=rule.subtype, start=start, end=end, text=text[start:end],
-                             strength=rule.strength, rule=rule.pattern,
+                             strength=rule.strength, rule=rule.pattern, adjacent=rule.adjacent,
                              rejected=rejection(lower, start, end, event_type, lex)))
     return found
 
