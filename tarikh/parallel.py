@@ -10,27 +10,43 @@ import logging
 import multiprocessing
 import signal
 import tempfile
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from tarikh.cache import result_lines
 from tarikh.errors import TarikhError
-from tarikh.extract.reading import read_bytes
+from tarikh.extract.reading import decode, read_bytes, sha256_of
 
 Job = tuple[str, Path]
 Result = tuple[str, list[str]]
 LOCAL = "local"
 LOCAL_WORKERS = 2
 CONNECT_SECONDS = 5
+HUGE_BYTES = 4 << 20  # a file above this is read in pieces, so that memory stays bounded
+PIECE_CHARS = 800_000  # under spaCy's limit of 1,000,000 characters for one text
+PIECE_BREAKS = ("\n", ". ", " ")  # where a piece may end, best first
 
 
 def extract_lines(path: str | Path) -> list[str]:
-    """Run the per-document pipeline over one file; its shard lines."""
+    """Run the per-document pipeline over one file (a huge one in pieces); its shard lines."""
     from tarikh.extract.pipeline import extract_document
 
-    result = extract_document(Path(path))
+    path = Path(path)
+    if path.stat().st_size > HUGE_BYTES:
+        return extract_in_pieces(path)
+    result = extract_document(path)
     return result_lines(result.document, result.counts, result.mentions)
+
+
+@contextmanager
+def named_as(path: Path, shown: str | Path) -> Iterator[None]:
+    """Errors about the temporary file `path` name the user's file `shown` instead."""
+    try:
+        yield
+    except TarikhError as error:
+        raise TarikhError(str(error).replace(str(path), str(shown))) from None
 
 
 def extract_sent(name: str, data: bytes, shown: str) -> list[str]:
@@ -39,10 +55,73 @@ def extract_sent(name: str, data: bytes, shown: str) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="tarikh-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        try:
+        with named_as(path, shown):
             return extract_lines(path)
-        except TarikhError as error:
-            raise TarikhError(str(error).replace(str(path), shown)) from None
+
+
+def piece_bounds(text: str, size: int = PIECE_CHARS) -> list[int]:
+    """Cut points of `text` into pieces of at most `size` characters, each ending at a line end if one is in
+    its second half, else at a sentence end, else after a space."""
+    cuts = [0]
+    while len(text) - cuts[-1] > size:
+        start = cuts[-1]
+        for mark in PIECE_BREAKS:
+            at = text.rfind(mark, start + size // 2, start + size - len(mark) + 1)
+            if at >= 0:
+                cuts.append(at + len(mark))
+                break
+        else:
+            cuts.append(start + size)
+    return cuts + [len(text)]
+
+
+def shift_spans(value: Any, chars: int, lines: int) -> None:
+    """Move every span record (`{"doc", "start", "end", "line", …}`) inside `value` by `chars` and `lines`."""
+    if isinstance(value, dict):
+        if "doc" in value and "start" in value:
+            value["start"] += chars
+            value["end"] += chars
+            for key in ("line", "end_line"):
+                if key in value:
+                    value[key] += lines
+        for item in value.values():
+            shift_spans(item, chars, lines)
+    elif isinstance(value, list):
+        for item in value:
+            shift_spans(item, chars, lines)
+
+
+def extract_in_pieces(path: Path) -> list[str]:
+    """A huge file, read piece by piece with offsets and lines moved back to the whole file: memory is bounded
+    by the piece size. Dates told in one piece do not resolve anaphora (`сол жылы`) in the next."""
+    from tarikh.extract.pipeline import extract_document
+
+    data = read_bytes(path)
+    text, encoding = decode(data, str(path))
+    cuts = piece_bounds(text)
+    documents, counts, mentions, languages = [], Counter(), [], Counter()
+    lines = skipped_chars = 0
+    with tempfile.TemporaryDirectory(prefix="tarikh-piece-") as folder:
+        piece_path = Path(folder) / path.name
+        for start, end in zip(cuts, cuts[1:]):
+            piece_path.write_text(text[start:end], encoding="utf-8")
+            with named_as(piece_path, path):
+                result = extract_document(piece_path)
+            languages[result.document["lang"]] += end - start
+            skipped_chars += (end - start) * bool(result.counts.get("skipped_language"))
+            for mention in result.mentions:
+                shift_spans(vars(mention), start, lines)
+            documents.append(result.document)
+            counts.update(result.counts)
+            mentions.extend(result.mentions)
+            lines += text.count("\n", start, end)
+    counts.pop("skipped_language", None)
+    document = {**documents[0], "sha256": sha256_of(data), "encoding": encoding, "chars": len(text),
+                "lang": languages.most_common(1)[0][0],
+                **{key: sum(d[key] for d in documents) for key in ("paragraphs", "sentences") if key in documents[0]}}
+    if 2 * skipped_chars > len(text):
+        return result_lines(document, {"skipped_language": 1}, [])
+    return result_lines(document, dict(counts), mentions)
 
 
 def _keyed(job: Job) -> Result:
