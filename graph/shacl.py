@@ -9,6 +9,7 @@ Two engines, one set of shapes:
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,10 +39,10 @@ class Violation:
 
 @dataclass(frozen=True)
 class Check:
-    """One constraint of one property shape, as a SPARQL SELECT of the offending ?focus nodes."""
+    """Constraints of one property shape as a SPARQL SELECT of the offending ?focus nodes (and ?why)."""
 
     path: str
-    message: str
+    message: str | None
     query: str
 
 
@@ -141,13 +142,14 @@ def store_violations(store: Store) -> list[Violation]:
     found = set()
     for check in compiled_checks():
         for row in store.query(check.query):
-            found.add(Violation(row["focus"].value, check.path, check.message))
+            found.add(Violation(row["focus"].value, check.path, check.message or row["why"].value))
     return sorted(found, key=lambda v: (v.focus, v.path, v.message))
 
 
 @lru_cache(maxsize=1)
 def compiled_checks() -> tuple[Check, ...]:
-    """Every property constraint of shapes.ttl as a SPARQL query."""
+    """The property constraints of shapes.ttl as SPARQL queries: one for the value counts and one for
+    the per-value constraints of each property shape, one for each pairwise constraint."""
     g = shapes_graph()
     checks = []
     for shape in sorted(g.subjects(RDF.type, SH.NodeShape)):
@@ -162,47 +164,51 @@ SUPPORTED = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH["in
              SH.qualifiedValueShape, SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.message}
 
 
+def sparql_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
 def property_checks(g: rdflib.Graph, target, prop) -> Iterable[Check]:
+    """The checks of one property shape; a check's message is the shape's sh:message or the row's ?why."""
     unknown = set(g.predicates(prop)) - SUPPORTED
     if unknown:
         raise TarikhError(f"{SHAPES}: the SPARQL validator does not know {sorted(map(str, unknown))}")
     path = sparql_path(g, g.value(prop, SH.path))
     label = path_text(g, g.value(prop, SH.path))
     head = f"?focus a {target.n3()} ."
-    given = g.value(prop, SH.message)
-
-    def check(default: str, query: str) -> Check:
-        return Check(label, str(given) if given else default, query)
-
+    given = str(g.value(prop, SH.message)) if g.value(prop, SH.message) else None
     value = f"{head} ?focus {path} ?v ."
-    if (n := g.value(prop, SH.minCount)) is not None:
-        yield check(f"fewer than {n} values",
-                    f"SELECT ?focus WHERE {{ {head} OPTIONAL {{ ?focus {path} ?v }} }} "
-                    f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) < {n})")
-    if (n := g.value(prop, SH.maxCount)) is not None:
-        yield check(f"more than {n} values",
-                    f"SELECT ?focus WHERE {{ {value} }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {n})")
-    filters = list(value_filters(g, prop))
-    for default, condition in filters:
-        yield check(default, f"SELECT DISTINCT ?focus WHERE {{ {value} FILTER({condition}) }}")
-    if (dt := g.value(prop, SH["class"])) is not None:
-        yield check(f"value is not a {dt.n3()}",
-                    f"SELECT DISTINCT ?focus WHERE {{ {value} FILTER NOT EXISTS {{ ?v a {dt.n3()} }} }}")
+    low, high = g.value(prop, SH.minCount), g.value(prop, SH.maxCount)
+    if low is not None or high is not None:
+        count = "COUNT(DISTINCT ?v)"
+        bounds = " || ".join(b for b in (f"{count} < {low}" if low is not None else "",
+                                          f"{count} > {high}" if high is not None else "") if b)
+        why = f'IF({count} < {low if low is not None else 0}, "fewer than {low} values", "more than {high} values")'
+        yield Check(label, given, f"SELECT ?focus ({why} AS ?why) WHERE {{ {head} OPTIONAL {{ ?focus {path} ?v }} }} "
+                                  f"GROUP BY ?focus HAVING ({bounds})")
+    conditions = list(value_filters(g, prop))
+    if conditions:
+        why = '""'
+        for message, condition in reversed(conditions):
+            why = f"IF(COALESCE({condition}, false), {sparql_string(message)}, {why})"
+        yield Check(label, given, f"SELECT DISTINCT ?focus ?why WHERE {{ {value} BIND({why} AS ?why) "
+                                  f'FILTER(?why != "") }}')
     if g.value(prop, SH.uniqueLang) is not None and g.value(prop, SH.uniqueLang).toPython():
-        yield check("two values share a language tag",
+        yield Check(label, given or "two values share a language tag",
                     f"SELECT DISTINCT ?focus WHERE {{ {value} ?focus {path} ?w . "
                     f"FILTER(?v != ?w && lang(?v) != \"\" && lang(?v) = lang(?w)) }}")
     if (other := g.value(prop, SH.lessThanOrEquals)) is not None:
-        yield check(f"value greater than {other.n3()}",
+        yield Check(label, given or f"value greater than {other.n3()}",
                     f"SELECT DISTINCT ?focus WHERE {{ {value} ?focus {other.n3()} ?w . FILTER(!(?v <= ?w)) }}")
     if (shape := g.value(prop, SH.qualifiedValueShape)) is not None:
         members = " , ".join(t.n3() for t in rdflib.collection.Collection(g, g.value(shape, SH["in"])))
         low, high = g.value(prop, SH.qualifiedMinCount), g.value(prop, SH.qualifiedMaxCount)
-        bounds = " || ".join(filter(None, [f"?n < {low}" if low is not None else "",
-                                            f"?n > {high}" if high is not None else ""]))
-        yield check("wrong number of qualified values",
-                    f"SELECT ?focus (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {head} OPTIONAL {{ ?focus {path} ?v "
-                    f"FILTER(?v IN ({members})) }} }} GROUP BY ?focus HAVING ({bounds})")
+        count = "COUNT(DISTINCT ?v)"
+        bounds = " || ".join(b for b in (f"{count} < {low}" if low is not None else "",
+                                          f"{count} > {high}" if high is not None else "") if b)
+        yield Check(label, given or "wrong number of qualified values",
+                    f"SELECT ?focus WHERE {{ {head} OPTIONAL {{ ?focus {path} ?v FILTER(?v IN ({members})) }} }} "
+                    f"GROUP BY ?focus HAVING ({bounds})")
 
 
 CASTABLE = {XSD.date, XSD.integer, XSD.decimal, XSD.boolean}  # ill-formed lexical forms fail the SPARQL cast
@@ -226,6 +232,8 @@ def value_filters(g: rdflib.Graph, prop) -> Iterable[tuple[str, str]]:
         yield f"value above {high}", f"!(?v <= {high.n3()})"
     if (n := g.value(prop, SH.minLength)) is not None:
         yield f"shorter than {n}", f"isBlank(?v) || STRLEN(str(?v)) < {n}"
+    if (cls := g.value(prop, SH["class"])) is not None:
+        yield f"value is not a {cls.n3()}", f"NOT EXISTS {{ ?v a {cls.n3()} }}"
 
 
 def sparql_path(g: rdflib.Graph, path) -> str:

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 import rdflib
-from pyoxigraph import RdfFormat, parse
+from pyoxigraph import parse
 
 from tarikh.cli import main
 from tarikh.corpus import paths as corpus_paths

@@ -6,13 +6,12 @@ from __future__ import annotations
 import http.server
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from tarikh.cli import main
 from tarikh.errors import TarikhError
-from tarikh.graph import push, rdf, server, sparql, store
+from tarikh.graph import push, rdf, server, sparql
 from test_rdf_fixture import gold_documents, gold_events, requires_gold
 
 
