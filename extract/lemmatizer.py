@@ -47,6 +47,7 @@ class SuffixTable:
     """The suffix slots of one language, its harmony classes and stem alternations."""
 
     paths: dict[str, tuple[tuple[str, ...], ...]]  # path → slot → suffixes, longest first
+    required: dict[str, int]  # path → index of the slot a reading of that path must use
     verbal_paths: frozenset[str]  # paths that only attach to verb stems
     verb_markers: frozenset[str]  # suffixes that only verbs take: a stem seen with one is a verb stem
     back: str
@@ -113,7 +114,8 @@ def suffix_table(lang: str) -> SuffixTable:
     table = yaml.safe_load(_data(f"{lang}_suffixes.yaml").read_text(encoding="utf-8"))
     paths = {name: tuple(tuple(sorted(suffixes, key=len, reverse=True)) for suffixes in slots.values())
              for name, slots in table["paths"].items()}
-    return SuffixTable(paths, frozenset(table["verbal_paths"]), frozenset(table["verb_markers"]),
+    required = {name: list(table["paths"][name]).index(slot) for name, slot in table.get("required_slots", {}).items()}
+    return SuffixTable(paths, required, frozenset(table["verbal_paths"]), frozenset(table["verb_markers"]),
                        table["back_vowels"], table["front_vowels"], frozenset(table["invariant"]),
                        table["min_word_count"], table["min_stem_forms"],
                        tuple(sorted(table["number_endings"], key=len, reverse=True)),
@@ -125,8 +127,9 @@ def analyses(word: str, lang: str) -> list[Analysis]:
     table = suffix_table(lang)
     found = [Analysis(word, "", ())]
     for name, path in table.paths.items():
-        for stem, suffixes in _strip(word, path, (), table):
-            if suffixes:
+        required = table.required.get(name)
+        for stem, suffixes, slots in _strip(word, path, (), (), table):
+            if suffixes and (required is None or required in slots):
                 found.extend(Analysis(form, name, suffixes, form != stem)
                              for form in table.dictionary_forms(stem, suffixes[-1]))
     return found
@@ -140,15 +143,16 @@ def candidate_stems(word: str, lang: str) -> dict[str, int]:
     return found
 
 
-def _strip(word: str, slots: tuple[tuple[str, ...], ...], stripped: tuple[str, ...],
-           table: SuffixTable) -> Iterator[tuple[str, tuple[str, ...]]]:
-    yield word, stripped
-    for index, suffixes in enumerate(slots):
-        for suffix in suffixes:
+def _strip(word: str, slots: tuple[tuple[str, ...], ...], stripped: tuple[str, ...], used: tuple[int, ...],
+           table: SuffixTable, first: int = 0) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...]]]:
+    """Stems left by stripping suffixes from `slots[first:]`, outermost first: `(stem, suffixes, slots used)`."""
+    yield word, stripped, used
+    for index in range(first, len(slots)):
+        for suffix in slots[index]:
             stem = word[:-len(suffix)]
             if word.endswith(suffix) and len(stem) >= MIN_STEM_CHARS and table.has_vowel(stem) \
                     and table.harmonises(stem, suffix):
-                yield from _strip(stem, slots[index + 1:], stripped + (suffix,), table)
+                yield from _strip(stem, slots, stripped + (suffix,), used + (index,), table, index + 1)
 
 
 @dataclass(frozen=True)
@@ -240,7 +244,8 @@ def _best_stem(word: str, lang: str) -> str:
     one and a little more per doubling of its frequency (a word seen hundreds of times, `маңызды`, is a lexeme).
 
     A verb ending is only stripped from a stem the corpus shows with a verb-only suffix (so `ұлттық` is
-    not `ұлт` + past tense); a shorter stem that is no word of its own loses to a longer one that is when
+    not `ұлт` + past tense), and a noun ending from such a verb stem only when it is also a word of its own
+    (`ұйғарым` is not `ұйғар` + `ым`); a shorter stem that is no word of its own loses to a longer one that is when
     almost every word built on the shorter goes through the longer (`qazaxısta` + `n` never beats
     `qazaxıstan`); a devoiced or restored stem (`толық` for `толығ`) must be a word of its own. Between
     equally supported readings, one that strips a suffix longer than a letter wins (`şüar` + `lar`), else
@@ -249,8 +254,15 @@ def _best_stem(word: str, lang: str) -> str:
     def attested(stem: str) -> bool:
         return lexicon.words.get(stem, 0) >= table.min_word_count
 
-    readings = [a for a in analyses(word, lang) if (not a.altered or attested(a.stem))
-                and (not a.suffixes or a.path not in table.verbal_paths or lexicon.verbal.get(a.stem, 0))]
+    def allowed(a: Analysis) -> bool:
+        if not a.suffixes:
+            return True
+        if a.altered and not attested(a.stem):
+            return False
+        verbal = lexicon.verbal.get(a.stem, 0) > 0
+        return verbal if a.path in table.verbal_paths else not verbal or attested(a.stem)
+
+    readings = [a for a in analyses(word, lang) if allowed(a)]
     stems: dict[str, tuple[int, bool]] = {}  # stem → (suffixes stripped, some suffix longer than a letter)
     for a in readings:
         reading = (len(a.suffixes), any(len(suffix) > 1 for suffix in a.suffixes))

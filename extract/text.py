@@ -40,8 +40,8 @@ def prepare(raw: str, name: str, encoding: str = "utf-8", sha256: str | None = N
     repaired = repair(raw)
     normalised = normalise_with_spans(repaired.text, keep_newlines=True)
     clean = normalised.text
-    origin = array("i")
-    origin.frombytes(np.append(repaired.origin[normalised.index], len(raw)).astype(np.int32).tobytes())
+    origin = array("i", repaired.origin[normalised.index].astype(np.int32, copy=False).tobytes())
+    origin.append(len(raw))
     spans = split_sentences(clean)
     paragraphs, sentences = _paragraphs_and_sentences(clean, spans)
     stats = {
