@@ -32,9 +32,13 @@ def repeat_keys(text: str, spans: list[tuple[int, int]]) -> list[bytes | None]:
     """What two spans must share to count as the same passage; None for spans too short to count."""
     lower, word = _tables()
     codes = codepoints(text)
-    inside = codes < BMP
-    lowered = np.where(inside, lower[np.where(inside, codes, 0)], codes)
-    kept = np.where(inside, word[np.where(inside, codes, 0)], True)
+    if len(codes) and codes.max() >= BMP:
+        inside = codes < BMP
+        lowered = np.where(inside, lower[np.where(inside, codes, 0)], codes)
+        kept = np.where(inside, word[np.where(inside, codes, 0)], True)
+    else:  # the usual case, without the temporaries
+        lowered, kept = lower[codes], word[codes]
+    del codes
     before = prefix_sums(kept)
     keys: list[bytes | None] = []
     for start, end in spans:

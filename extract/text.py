@@ -42,14 +42,16 @@ def prepare(raw: str, name: str, encoding: str = "utf-8", sha256: str | None = N
     clean = normalised.text
     origin = array("i", repaired.origin[normalised.index].astype(np.int32, copy=False).tobytes())
     origin.append(len(raw))
+    origin_width = _raw_widths(repaired.origin, normalised)
+    repair_stats = {**repaired.stats, "line_per_sentence": repaired.line_per_sentence}
+    del repaired, normalised  # their per-character arrays are no longer needed: a long file's peak memory
     spans = split_sentences(clean)
     paragraphs, sentences = _paragraphs_and_sentences(clean, spans)
     stats = {
         "paragraphs": len(paragraphs),
         "sentences": len(sentences),
-        **repaired.stats,
+        **repair_stats,
         "repeated_sentences": sum(1 for s in sentences if s.repeat_of is not None),
-        "line_per_sentence": repaired.line_per_sentence,
         "chars": len(raw),
         "clean_chars": len(clean),
         "languages": dict(Counter(p.lang for p in paragraphs)),
@@ -58,7 +60,7 @@ def prepare(raw: str, name: str, encoding: str = "utf-8", sha256: str | None = N
     return SourceText(name=name, raw=raw, sha256=sha256 or sha256_of(raw.encode("utf-8", "surrogatepass")),
                       encoding=encoding, clean=clean, origin=origin, paragraphs=paragraphs,
                       sentences=sentences, lang=_majority_language(paragraphs), stats=stats,
-                      origin_width=_raw_widths(repaired.origin, normalised))
+                      origin_width=origin_width)
 
 
 def _raw_widths(repaired_origin: np.ndarray, normalised: Normalised) -> dict[int, int]:
