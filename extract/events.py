@@ -130,7 +130,20 @@ def subordinate(trigger: Trigger, text: str) -> bool:
 def governing_date(trigger: Trigger, dates: list[DateExpr], text: str) -> DateExpr | None:
     """The date that governs the trigger: the one bound most closely to it in the sentence."""
     candidates = [d for d in dates if may_govern(trigger, d, text)]
-    return max(candidates, key=lambda d: (binding(trigger, d), -d.start)) if candidates else None
+    return max(candidates, key=lambda d: (binding(trigger, d), -distance(trigger, d))) if candidates else None
+
+
+def distance(trigger: Trigger, date: DateExpr) -> int:
+    """Characters between a trigger and a date (0 when they overlap)."""
+    return max(0, trigger.start - date.end, date.start - trigger.end)
+
+
+def coordinated(date: DateExpr, dates: list[DateExpr]) -> list[DateExpr]:
+    """The other dates coordinated with this one (`1993 және 1995 Конституцияларында`): each dates an event."""
+    if "coordinated" not in date.flags:
+        return []
+    return [d for d in dates if d is not date and "coordinated" in d.flags and usable(d)
+            and abs(d.start - date.start) < 40]
 
 
 def role_of(actor: ActorMention, event_type: str, text: str) -> str:
@@ -306,7 +319,8 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
                 continue
             actors = [(sentence, a) for a in sentence.actors if lo <= a.start and a.end <= hi]
             actors += neighbour_actors(sentences, position, trigger.type, {a.kind for _, a in actors})
-            mentions.append(builder.build(sentence, trigger, date, source_kind, date in own, actors))
+            for each in [date, *(coordinated(date, scoped) if date in scoped else [])]:
+                mentions.append(builder.build(sentence, trigger, each, source_kind, each in own, actors))
         recent = (recent + [(sentence.sentence.index, sentence.sentence.paragraph, d) for d in own])[-20:]
     return mentions, counts
 
