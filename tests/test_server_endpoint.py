@@ -181,3 +181,11 @@ def test_serve_command_answers_until_stopped(built):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_actor_parameter_resolved_through_the_endpoint(built, read_only):
+    # "Қазақстанның" (genitive) resolved by label matching over HTTP as over the embedded store
+    params = ["actor=Қазақстанның"]
+    embedded = sparql.run_query("treaties_by_state", params, sparql.EmbeddedEngine(built / "store"))
+    remote = sparql.run_query("treaties_by_state", params, sparql.EndpointEngine(read_only + "/query"))
+    assert embedded.rows and rows_of(remote) == rows_of(embedded)
