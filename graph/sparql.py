@@ -15,6 +15,7 @@ import json
 import re
 import socket
 import urllib.error
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -284,13 +285,17 @@ class EndpointEngine:
 
             data = raw if isinstance(raw, bytes) else raw.serialize(format="nt").encode()
             return Result(triples=serialize(parse(data, format=RdfFormat.TURTLE), format=RdfFormat.N_TRIPLES).decode())
+        if not isinstance(raw, dict):
+            raise TarikhError(f"{self.url}: the answer is not SPARQL JSON results (is this a SPARQL endpoint?)")
         return json_result(raw)
 
     def call(self, client):
         from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
         try:
-            return client.queryAndConvert()
+            with warnings.catch_warnings():  # an unexpected content type is reported below, as one line
+                warnings.simplefilter("ignore", RuntimeWarning)
+                return client.queryAndConvert()
         except QueryBadFormed as error:
             raise TarikhError(f"{self.url}: the endpoint rejected the query: {short(error)}") from None
         except SPARQLWrapperException as error:

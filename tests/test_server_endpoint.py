@@ -189,3 +189,21 @@ def test_actor_parameter_resolved_through_the_endpoint(built, read_only):
     embedded = sparql.run_query("treaties_by_state", params, sparql.EmbeddedEngine(built / "store"))
     remote = sparql.run_query("treaties_by_state", params, sparql.EndpointEngine(read_only + "/query"))
     assert embedded.rows and rows_of(remote) == rows_of(embedded)
+
+
+class AnswerHtml(Answer500):
+    def do_GET(self):
+        body = b"<html><body>not a SPARQL endpoint</body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_GET
+
+
+def test_endpoint_answering_html(capsys, local_http):
+    url = local_http(AnswerHtml)
+    err = cli_error(capsys, "query", "timeline", "--endpoint", url)
+    assert url in err and "not SPARQL JSON results" in err
