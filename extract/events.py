@@ -198,7 +198,8 @@ class MentionBuilder:
     def build(self, sentence: AnalysedSentence, trigger: Trigger, date: DateExpr, date_source: str,
               date_in_sentence: bool, found: list[tuple[AnalysedSentence, ActorMention]]) -> EventMention:
         """One mention; `found` pairs each actor with the sentence it stands in (a neighbour when borrowed)."""
-        actor_records = [self.actor_record(where, a, trigger.type, date.date, borrowed=where is not sentence)
+        title_date = day_before(date.earliest) if trigger.type in _roles()["title_before_event"] else date.date
+        actor_records = [self.actor_record(where, a, trigger.type, title_date, borrowed=where is not sentence)
                          for where, a in found if a.kind != "Place"]
         places = [(where, a) for where, a in found if a.kind == "Place" and where is sentence]
         place = None
@@ -242,6 +243,13 @@ def infer_subtype(trigger: Trigger, text: str) -> str | None:
     if best is None:
         return None
     return best[1] + ("-early" if trigger.type == "Election" and early.search(lower, *window) else "")
+
+
+def day_before(iso_day: str | None) -> str | None:
+    """The day before an ISO date (None stays None)."""
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(iso_day) - timedelta(days=1)).isoformat() if iso_day else None
 
 
 def mention_confidence(trigger: Trigger, date_source: str, actors: list[dict[str, Any]]) -> float:

@@ -34,6 +34,7 @@ class Office:
     state: str | None
     holders: tuple[Term, ...]
     titles: tuple[str, ...]
+    kind: str = "Person"
 
     def holder_at(self, date_iso: str) -> str | None:
         """The actor id of the holder on that date (the later term wins on a hand-over day)."""
@@ -59,14 +60,14 @@ def load_offices() -> dict[str, Office]:
         holders = tuple(Term(h["actor"], str(h["from"]), None if h.get("to") is None else str(h["to"]))
                         for h in entry.get("holders") or ())
         office = Office(id=f"office:{entry['id']}", label=entry["label"], state=entry.get("state"),
-                        holders=holders, titles=tuple(entry.get("titles") or ()))
+                        holders=holders, titles=tuple(entry.get("titles") or ()), kind=entry.get("kind", "Person"))
         offices[office.id] = office
     return offices
 
 
 def office_actor(office: Office) -> Actor:
     """The actor a title mention stands for before its date is known."""
-    return Actor(id=office.id, kind="Person", label=office.label, source="title")
+    return Actor(id=office.id, kind=office.kind, label=office.label, source="title")
 
 
 def resolve_title(mention: ActorMention, date_iso: str | None) -> ActorMention:
