@@ -1,6 +1,7 @@
 """Build benchmark (`make bench`): the bundled corpus and 4x and 16x copies of it, 1 and 2 worker processes.
 
     python bench/run.py [--copies 1,4,16] [--workers 1,2] [--runs 5]
+    python bench/run.py --profile        # where the time of one build of the corpus goes, by stage
 
 Each build is a fresh `python -m tarikh build --no-cache` subprocess (wall time includes start-up); peak RSS is
 the largest sum of the resident memory of the build and all its processes, sampled every 20 ms. The floor is
@@ -158,6 +159,50 @@ def query_latency(out: Path, runs: int) -> None:
           f"slowest {max(oxigraph_times):.1f} ms")
 
 
+# Stage → the functions whose cumulative time it is: (end of the file path, function name).
+PROFILE_STAGES = {
+    "imports (spaCy, tables)": [("<frozen importlib._bootstrap>", "_find_and_load")],
+    "read + text layer": [("extract/text.py", "read_document")],
+    "learned aliases": [("extract/aliases.py", "learn_aliases")],
+    "trigger pre-filter": [("extract/triggers.py", "may_hold_trigger")],
+    "spaCy tokenizer": [("spacy/language.py", "make_doc")],
+    "dates": [("extract/dates.py", "find_dates")],
+    "actors": [("extract/actors.py", "__call__")],
+    "triggers": [("extract/triggers.py", "__call__")],
+    "discourse dates": [("extract/pipeline.py", "resolve_discourse_dates")],
+    "event mentions": [("extract/events.py", "extract_mentions")],
+    "shards (write + read)": [("tarikh/cache.py", "put"), ("tarikh/cache.py", "mentions")],
+    "merge": [("extract/merge.py", "merge_events")],
+    "RDF conversion": [("graph/rdf.py", "to_dataset")],
+    "SHACL": [("graph/shacl.py", "validate")],
+    "Turtle": [("graph/rdf.py", "write_turtle")],
+    "store": [("graph/store.py", "write_store")],
+}
+
+
+def profile_build(work: Path) -> None:
+    """cProfile over one in-process build of the corpus (imports included): seconds per stage, hottest functions."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    from tarikh.builder import build
+
+    build(None, work / "out_profile", cache=False)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    total = max(ct for (_, _, name), (_, _, _, ct, _) in stats.stats.items() if name == "build")
+    print(f"profile of one build of the corpus (cProfile overhead included): build {total:.2f} s")
+    for stage, functions in PROFILE_STAGES.items():
+        seconds = sum(ct for (path, _, name), (_, _, _, ct, _) in stats.stats.items()
+                      if (path.replace("\\", "/").endswith(functions[0][0]) and name == functions[0][1])
+                      or any(path.endswith(p) and name == n for p, n in functions[1:]))
+        print(f"  {stage:26s} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
+    print("hottest functions (own time):")
+    stats.sort_stats("tottime").print_stats(15)
+
+
 def numbers(text: str) -> list[int]:
     return [int(part) for part in text.split(",") if part]
 
@@ -167,9 +212,13 @@ def main() -> int:
     parser.add_argument("--copies", type=numbers, default=[1, 4, 16], help="corpus sizes (default 1,4,16)")
     parser.add_argument("--workers", type=numbers, default=[1, 2], help="worker counts (default 1,2)")
     parser.add_argument("--runs", type=int, default=5, help="runs per canned query (default 5)")
+    parser.add_argument("--profile", action="store_true", help="profile one build by stage instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tarikh-bench-") as folder:
         work = Path(folder)
+        if args.profile:
+            profile_build(work)
+            return 0
         rows = build_table(work, args.copies, args.workers)
         incremental(work)
         smallest = min(rows)
