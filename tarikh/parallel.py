@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from tarikh.cache import result_lines
+from tarikh.cache import extractor_version, result_lines
 from tarikh.errors import TarikhError
 from tarikh.extract.reading import decode, read_bytes, sha256_of
 
@@ -49,14 +49,14 @@ def named_as(path: Path, shown: str | Path) -> Iterator[None]:
         raise TarikhError(str(error).replace(str(path), str(shown))) from None
 
 
-def extract_sent(name: str, data: bytes, shown: str) -> list[str]:
-    """`extract_lines` for a document sent as bytes (a remote worker needs no shared filesystem);
-    errors name the file as `shown`."""
+def extract_sent(name: str, data: bytes, shown: str) -> tuple[str, list[str]]:
+    """`extract_lines` for a document sent as bytes (a remote worker needs no shared filesystem), with the
+    worker's extractor version; errors name the file as `shown`."""
     with tempfile.TemporaryDirectory(prefix="tarikh-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
         with named_as(path, shown):
-            return extract_lines(path)
+            return extractor_version(), extract_lines(path)
 
 
 def piece_bounds(text: str, size: int = PIECE_CHARS) -> list[int]:
@@ -149,8 +149,10 @@ def _worker_init() -> None:
 
 def run_pool(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
     """Extract in `workers` processes (forkserver: no state inherited from the parent but the code)."""
-    context = multiprocessing.get_context("forkserver")
-    pool = context.Pool(min(workers, len(jobs)) or 1, initializer=_worker_init)
+    if len(jobs) == 1:
+        yield from run_serial(jobs)
+        return
+    pool = multiprocessing.get_context("forkserver").Pool(min(workers, len(jobs)), initializer=_worker_init)
     try:
         yield from pool.imap_unordered(_keyed, _largest_first(jobs), chunksize=1)
     except BaseException:
@@ -169,8 +171,9 @@ def dask_client(address: str):
 
     if address == LOCAL:
         with LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
-            yield client
+                          dashboard_address=None, silence_logs=logging.CRITICAL) as cluster:
+            with Client(cluster) as client:
+                yield client
         return
     try:
         client = Client(address, timeout=CONNECT_SECONDS)
@@ -181,9 +184,11 @@ def dask_client(address: str):
 
 
 def run_dask(jobs: Sequence[Job], address: str) -> Iterator[Result]:
-    """Extract as Dask tasks, a few documents in flight per worker thread (the texts travel as bytes)."""
+    """Extract as Dask tasks, a few documents in flight per worker thread (the texts travel as bytes); every
+    worker must run the same extractor as this machine, or its shards would be filed under the wrong key."""
     from distributed import as_completed
 
+    here = extractor_version()
     with dask_client(address) as client:
         window = 2 * max(1, sum(client.nthreads().values()))
         queue = iter(_largest_first(jobs))
@@ -199,8 +204,11 @@ def run_dask(jobs: Sequence[Job], address: str) -> Iterator[Result]:
         for _ in range(window):
             submit()
         for future in running:
-            lines = future.result()
+            version, lines = future.result()
             future.release()
+            if version != here:
+                raise TarikhError(f"{address}: a worker runs another version of the extractor ({version[:12]}, "
+                                  f"here {here[:12]}); install the same tarikh on every worker")
             submit()
             yield future.key.removeprefix("tarikh-"), lines
 

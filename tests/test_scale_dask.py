@@ -42,3 +42,23 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path: Path) -> None:
     texts = write_excerpts(tmp_path / "texts")
     with pytest.raises(TarikhError, match="tcp://127.0.0.1:9: cannot reach the Dask scheduler"):
         build([texts], tmp_path / "out", dask="tcp://127.0.0.1:9")
+
+
+def test_a_worker_with_another_extractor_is_refused(scheduler: str, tmp_path: Path) -> None:
+    """The workers report their extractor fingerprint; a mismatch would file shards under the wrong key."""
+    import distributed
+
+    def other_version(dask_worker) -> None:
+        from tarikh import parallel
+
+        parallel.extractor_version = lambda: "0" * 64
+
+    texts = write_excerpts(tmp_path / "texts")
+    with distributed.Client(scheduler) as client:
+        client.run(other_version)
+    try:
+        with pytest.raises(TarikhError, match="a worker runs another version of the extractor"):
+            build([texts], tmp_path / "out", dask=scheduler)
+    finally:
+        with distributed.Client(scheduler) as client:
+            client.restart()
