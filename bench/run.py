@@ -68,9 +68,13 @@ def run_build(texts: Path, out: Path, workers: int, cache: bool = False) -> dict
     started = time.perf_counter()
     child = subprocess.Popen(command + ([] if cache else ["--no-cache"]), stderr=subprocess.PIPE, text=True)
     watched, peak = psutil.Process(child.pid), 0
-    while child.poll() is None:
-        peak = max(peak, tree_rss(watched))
-        time.sleep(SAMPLE_SECONDS)
+    try:
+        while child.poll() is None:
+            peak = max(peak, tree_rss(watched))
+            time.sleep(SAMPLE_SECONDS)
+    except BaseException:
+        child.kill()
+        raise
     wall = time.perf_counter() - started
     summary = child.stderr.read()
     if child.returncode:
