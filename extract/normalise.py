@@ -97,7 +97,8 @@ _TO_CYRILLIC, _TO_LATIN = _homoglyph_tables()
 @dataclass
 class Normalised:
     """The normalised text; `index[i]` is the position in the input `normalised.text[i]` derives from, and
-    `width[i]` (only where it is not 1) how many input characters it stands for (a letter + combining marks)."""
+    `width[i]` (only where it is not 1) how many input characters its span covers (a letter + combining marks,
+    and anything dropped between them)."""
 
     text: str
     index: np.ndarray
@@ -170,7 +171,7 @@ def _compose(text: str, codes: np.ndarray, index: np.ndarray) -> tuple[np.ndarra
     keep = np.ones(len(codes), dtype=bool)
     keep[dropped] = False
     new_position = np.cumsum(keep, dtype=OFFSET) - 1
-    width = {int(new_position[first]): int(end - first) for first, end in composed_spans}
+    width = {int(new_position[first]): int(index[end - 1] - index[first]) + 1 for first, end in composed_spans}
     return codes[keep], index[keep], width
 
 

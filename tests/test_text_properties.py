@@ -3,16 +3,14 @@
 For any string, `prepare()` never raises, and its offset map is sound: `origin` has one entry per clean
 character plus one (`len(raw)`), never decreases and stays inside the raw text. Every clean character derives
 from the raw character it points at: the same character, or one normalisation maps it to (a space for any
-whitespace, « or » for any double quote, a homoglyph twin, the NFC composition of the letter and the
-combining marks its `origin_width` covers).
+whitespace, « or » for any double quote, a homoglyph twin, or the normalisation of the whole raw span its
+`origin_width` covers: a letter, maybe invisible characters, the combining marks NFC composes with it).
 
 When the input has no line-end hyphen (no word to rejoin) and too few lines for page furniture, each
 sentence's clean text is exactly the normalisation of its raw span: `normalise(raw[rs:re]) == clean[s:e]`
 with `rs, re = raw_span(s, e)`, so a sentence can always be re-derived from the file it cites.
 """
 from __future__ import annotations
-
-import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -40,7 +38,7 @@ def derives_from(clean_char: str, raw: str, start: int, width: int) -> bool:
             or (clean_char in " \n" and (raw_char.isspace() or raw_char == "\ufeff"))
             or (clean_char in "«»" and raw_char in DOUBLE_QUOTES)
             or (raw_char, clean_char) in TWINS
-            or unicodedata.normalize("NFC", raw[start:start + width]) in (clean_char, _twin(clean_char)))
+            or normalise(raw[start:start + width]) in (clean_char, _twin(clean_char)))
 
 
 def _twin(char: str) -> str:
