@@ -1,7 +1,8 @@
 """Build the lemmatizer's stem lexicons (extract/data/lemma/<lang>_stems.tsv) from the bundled corpus.
 
 Run after changing the corpus or the suffix tables:  python bench/build_stem_lexicon.py
-Each row: stem, its frequency as a word of its own, the number of distinct words built on it.
+Each row: stem, its frequency as a word of its own, the number of distinct words built on it, and how many
+of those show it with a verb-only suffix (so it is a verb stem).
 """
 from __future__ import annotations
 
