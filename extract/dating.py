@@ -1,0 +1,124 @@
+"""Which date an event takes: the date expression of its sentence bound most closely to the trigger, else a
+date borrowed from the sentences just before, and never a date that is not the event's (a deadline, a
+publication, an attribute of another noun, a programme name)."""
+from __future__ import annotations
+
+import re
+from datetime import date as calendar_date, timedelta
+from functools import lru_cache
+
+from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length
+from tarikh.extract.model import DateExpr, Sentence
+from tarikh.extract.triggers import Trigger
+
+CONTEXT_SENTENCES = 2  # how many sentences back a sentence with no date of its own may borrow one
+
+
+def usable(date: DateExpr) -> bool:
+    """A date an event may take: resolved to a year at least (not a decade or century), and not a programme
+    name, life span, title..."""
+    return date.kind != "non_event" and bool(date.date) and date.precision in ("year", "month", "day")
+
+
+ATTRIBUTIVE = re.compile(r"(?:ғы|гі|қы|кі|дағы|дегі|тағы|тегі|ndakı|ndəki|\bilin)$")
+ADJACENT, FOLLOWING = 12, 30  # characters: a date this close before / after a trigger is bound to it
+ADJACENT_BINDING = 4.0
+
+
+def attributive(date: DateExpr) -> bool:
+    """A date written as an attribute of the next noun (`1978 жылғы Конституциясы`, `16 қазандағы қаулысы`)."""
+    return bool(ATTRIBUTIVE.search(lower_same_length(date.text)))
+
+
+def binding(trigger: Trigger, date: DateExpr) -> float:
+    """How surely a date in the same sentence governs a trigger (higher is surer)."""
+    if date.start < trigger.end and trigger.start < date.end:
+        return 5.0
+    if date.end <= trigger.start:
+        gap = trigger.start - date.end
+        score = ADJACENT_BINDING if gap <= ADJACENT else 1.0 + 1.0 / (1.0 + gap / 40.0)
+    else:
+        gap = date.start - trigger.end
+        score = 3.0 if gap <= FOLLOWING else 0.5 / (1.0 + gap / 40.0)
+    return score
+
+
+@lru_cache(maxsize=None)
+def _subordinate() -> re.Pattern[str]:
+    return alternation(load_yaml("events", "cues.yaml")["sets"]["subordinate"])
+
+
+def may_govern(trigger: Trigger, date: DateExpr, text: str) -> bool:
+    """Can this date of the sentence be the trigger's? Not a deadline (`… дейін`) nor a publication date, not an
+    attribute of another noun far before it, not a date after a trigger that heads a subordinate clause
+    (`қабылдағаннан кейін`)."""
+    if not usable(date) or "until" in date.flags or "term" in date.flags or publication_date(date, text):
+        return False
+    if attributive(date) and date.end + ADJACENT < trigger.start:
+        return False
+    return date.start < trigger.end or not subordinate(trigger, text)
+
+
+@lru_cache(maxsize=None)
+def _published() -> re.Pattern[str]:
+    return alternation(load_yaml("events", "cues.yaml")["sets"]["published"])
+
+
+def publication_date(date: DateExpr, text: str) -> bool:
+    """Is the date that of a publication (`… жылы жарияланған мақаласында`)?"""
+    return bool(_published().match(lower_same_length(text[date.end:date.end + 30]).lstrip()))
+
+
+def subordinate(trigger: Trigger, text: str) -> bool:
+    """Does the trigger head a subordinate clause (`тәуелсіздік алған кезде`, `қабылдағаннан кейін`)? Such a
+    clause refers to an event told elsewhere: a date after it is the main clause's."""
+    following = lower_same_length(text[trigger.end:trigger.end + 24]).lstrip()
+    return bool(_subordinate().match(following))
+
+
+def governing_date(trigger: Trigger, dates: list[DateExpr], text: str) -> DateExpr | None:
+    """The date that governs the trigger: the one bound most closely to it in the sentence."""
+    candidates = [d for d in dates if may_govern(trigger, d, text)]
+    return max(candidates, key=lambda d: (binding(trigger, d), -distance(trigger, d))) if candidates else None
+
+
+def distance(trigger: Trigger, date: DateExpr) -> int:
+    """Characters between a trigger and a date (0 when they overlap)."""
+    return max(0, trigger.start - date.end, date.start - trigger.end)
+
+
+def coordinated(date: DateExpr, dates: list[DateExpr]) -> list[DateExpr]:
+    """The other dates coordinated with this one (`1993 және 1995 Конституцияларында`): each dates an event."""
+    if "coordinated" not in date.flags:
+        return []
+    return [d for d in dates if d is not date and "coordinated" in d.flags and usable(d)
+            and abs(d.start - date.start) < 40]
+
+
+@lru_cache(maxsize=None)
+def _context_needs() -> dict[str, re.Pattern[str]]:
+    cues = load_yaml("events", "cues.yaml")
+    return {t: alternation(cues["sets"][name]) for t, name in cues["context_needs"].items()}
+
+
+def asserted(trigger: Trigger, text: str) -> bool:
+    """May the trigger borrow a date? Nominal types need a cue that it happened after it, in its clause."""
+    cue = _context_needs().get(trigger.type)
+    if cue is None:
+        return True
+    clause = re.split(r"[,;:]", lower_same_length(text[trigger.end:trigger.end + 100]), maxsplit=1)[0]
+    return bool(cue.search(lower_same_length(text[trigger.start:trigger.end]) + " " + clause))
+
+
+def context_date(recent: list[tuple[int, int, DateExpr]], sentence: Sentence) -> DateExpr | None:
+    """The last date of the previous sentences (at most CONTEXT_SENTENCES back, in this paragraph or the one
+    just before), a date that stands on its own before one written as the attribute of a noun."""
+    window = [d for index, paragraph, d in recent
+              if sentence.paragraph - paragraph <= 1 and 0 < sentence.index - index <= CONTEXT_SENTENCES]
+    own = [d for d in window if not attributive(d)]
+    return (own or window or [None])[-1]
+
+
+def day_before(iso_day: str | None) -> str | None:
+    """The day before an ISO date (None stays None)."""
+    return (calendar_date.fromisoformat(iso_day) - timedelta(days=1)).isoformat() if iso_day else None

@@ -1,0 +1,106 @@
+"""Who takes part in an event and how: roles from the actor's kind and the words after it, actors borrowed
+from neighbouring sentences, collective references, and the event's subtype (`data/events/roles.yaml`,
+`subtypes.yaml`)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length
+from tarikh.extract.model import ActorMention
+from tarikh.extract.triggers import Trigger
+
+if TYPE_CHECKING:
+    from tarikh.extract.events import AnalysedSentence
+
+SENTENCE_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=None)
+def role_rules() -> dict[str, Any]:
+    """roles.yaml, read once."""
+    return load_yaml("events", "roles.yaml")
+
+
+def role_of(actor: ActorMention, event_type: str, text: str) -> str:
+    """The role of an actor in an event of a type, from its kind and the cue words after it."""
+    table = role_rules()
+    role = table["by_kind"].get(event_type, {}).get(actor.kind, table["default"])
+    following = " ".join(SENTENCE_WORDS.findall(lower_same_length(text[actor.end:actor.end + 80]))[:6])
+    for rule in table["promote"]:
+        kinds = rule["kind"] if isinstance(rule["kind"], list) else [rule["kind"]]
+        if rule["type"] != event_type or actor.kind not in kinds:
+            continue
+        if "suffix" in rule and re.search(rule["suffix"], lower_same_length(actor.text)):
+            return rule["role"]
+        if any(f" {cue}" in f" {following}" for cue in rule.get("after", [])):
+            return rule["role"]
+    return role
+
+
+@lru_cache(maxsize=None)
+def _subtype_cues() -> tuple[int, dict[str, list[tuple[str, re.Pattern[str]]]], re.Pattern[str]]:
+    table = load_yaml("events", "subtypes.yaml")
+    cues = {t: [(name, alternation(stems)) for name, stems in subtypes.items()]
+            for t, subtypes in table.items() if isinstance(subtypes, dict)}
+    return table["reach"], cues, alternation(table["early"])
+
+
+def infer_subtype(trigger: Trigger, text: str) -> str | None:
+    """The subtype named by the cue closest to the trigger (`президенттік сайлау` → presidential), with
+    `-early` for an early election (`мерзімінен бұрын`, `кезектен тыс`)."""
+    reach, cues, early = _subtype_cues()
+    lower = lower_same_length(text)
+    window = (max(0, trigger.start - reach), trigger.end + reach)
+    best: tuple[int, str] | None = None
+    for name, cue in cues.get(trigger.type, []):
+        for match in cue.finditer(lower, *window):
+            distance = (trigger.start - match.end() if match.end() <= trigger.start
+                        else max(0, match.start() - trigger.end))
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    if best is None:
+        return None
+    return best[1] + ("-early" if trigger.type == "Election" and early.search(lower, *window) else "")
+
+
+def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_type: str, present: set[str],
+                     telling: list[bool]) -> list[tuple[AnalysedSentence, ActorMention]]:
+    """Actors borrowed from the neighbouring sentences (`borrow` in roles.yaml): of the kinds the event's own
+    sentence lacks, from the two sentences before, else the one after; and, from each neighbouring sentence
+    that tells no event of its own (`telling[i]` is False), the actors of the `around` kinds (the founders,
+    members it lists)."""
+    rules = role_rules()["borrow"]
+    wanted = set(rules["missing"].get(event_type, [])) - present
+    borrowed: list[tuple[AnalysedSentence, ActorMention]] = []
+    for window in ((position - 2, position - 1), (position + 1,)):
+        if wanted:
+            borrowed = [(sentences[near], a) for near in window if 0 <= near < len(sentences)
+                        for a in sentences[near].actors if a.kind in wanted]
+            if borrowed:
+                break
+    borrowed += [pair for pair in collective_actors(sentences, position) if pair not in borrowed]
+    elaborating = set(rules["around"].get(event_type, []))
+    for near in (position - 1, position + 1):
+        if 0 <= near < len(sentences) and not telling[near]:
+            borrowed += [(sentences[near], a) for a in sentences[near].actors if a.kind in elaborating
+                         and (sentences[near], a) not in borrowed]
+    return borrowed
+
+
+@lru_cache(maxsize=None)
+def _collective() -> tuple[re.Pattern[str], set[str], int]:
+    rule = role_rules()["collective"]
+    return alternation(rule["cue"]), set(rule["kinds"]), rule["reach"]
+
+
+def collective_actors(sentences: list[AnalysedSentence], position: int
+                      ) -> list[tuple[AnalysedSentence, ActorMention]]:
+    """The actors a collective reference (`аталған 11 республиканың басшылары`) stands for: those of the
+    collective kinds listed in the sentences just before."""
+    cue, kinds, reach = _collective()
+    if not cue.search(lower_same_length(sentences[position].text)):
+        return []
+    return [(sentences[near], a) for near in range(max(0, position - reach), position)
+            for a in sentences[near].actors if a.kind in kinds]
