@@ -54,8 +54,7 @@ def analyse(source: SourceText) -> list[AnalysedSentence]:
     """Every sentence of a document with its dates; sentences that may tell an event also get their actors and
     triggers from the spaCy pipeline (offsets relative to the sentence)."""
     aliases = learn_aliases(source)
-    analysed = [AnalysedSentence(sentence=s, text=source.sentence_text(s), lang=source.paragraphs[s.paragraph].lang)
-                for s in source.sentences]
+    analysed = [AnalysedSentence(sentence=s, text=source.sentence_text(s), lang=s.lang) for s in source.sentences]
     by_lang: dict[str, list[AnalysedSentence]] = {}
     for sentence in analysed:
         if may_hold_trigger(sentence.text, sentence.lang):

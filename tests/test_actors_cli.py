@@ -21,9 +21,9 @@ def test_per_line_json(tmp_path):
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert done.returncode == 0
     assert [(r["text"], r["id"], r["input_line"]) for r in rows] == [
-        ("РСФСР", "russian-sfsr", 2), ("Украина", "ukraine", 2), ("Белеорусь", "belarus", 2),
+        ("РСФСР", "russia", 2), ("Украина", "ukraine", 2), ("Белеорусь", "belarus", 2),
         ("Минск қаласында", "minsk", 2), ("Беловеж", "detected:other:belovej", 2)]
-    assert rows[0]["wikidata"] == "Q2184" and rows[0]["kind"] == "State" and rows[0]["source"] == "gazetteer"
+    assert rows[0]["wikidata"] == "Q159" and rows[0]["kind"] == "State" and rows[0]["source"] == "gazetteer"
     assert LINE[rows[3]["start"]:rows[3]["end"]] == "Минск қаласында"
 
 
@@ -33,7 +33,7 @@ def test_whole_file_offsets_are_file_offsets(tmp_path, capsys):
     path.write_text(text, encoding="utf-8")
     assert main(["actors", str(path)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert {r["id"] for r in rows} >= {"russian-sfsr", "ukraine", "belarus", "minsk"}
+    assert {r["id"] for r in rows} >= {"russia", "ukraine", "belarus", "minsk"}
     for r in rows:
         assert text[r["start"]:r["end"]] == r["text"] and r["line"] == 3
 
@@ -59,7 +59,7 @@ def test_spacy_component_fills_doc_actors():
     nlp = spacy.blank("xx")
     nlp.add_pipe("tarikh_actors", config={"lang": "kk"})
     doc = nlp(LINE)
-    assert [m.id for m in doc._.actors] == ["russian-sfsr", "ukraine", "belarus", "minsk", "detected:other:belovej"]
+    assert [m.id for m in doc._.actors] == ["russia", "ukraine", "belarus", "minsk", "detected:other:belovej"]
 
 
 def test_spacy_component_uses_the_documents_learned_aliases():
