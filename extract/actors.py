@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from tarikh.extract.aliases import AliasTable
 from tarikh.extract.gazetteer import Actor, Gazetteer, default_gazetteer, load_data
-from tarikh.extract.model import ActorMention
+from tarikh.extract.model import ActorMention, doc_text
 from tarikh.extract.titles import Office, load_offices, office_actor
 from tarikh.extract.transliterate import fold, is_abbreviation, is_capitalised, is_latin
 
@@ -688,7 +688,7 @@ class ActorsComponent:
         self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = default_matcher().find(doc.text, self.lang, doc.user_data.get(ALIASES_KEY))
+        doc._.actors = default_matcher().find(doc_text(doc), self.lang, doc.user_data.get(ALIASES_KEY))
         return doc
 
 

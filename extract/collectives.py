@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length
-from tarikh.extract.model import ActorMention
+from tarikh.extract.model import ActorMention, doc_text
 
 WORD = re.compile(r"[\w-]+")
 CLAUSE_BREAK = re.compile(r"[,;:.!?()«»\"]")
@@ -81,7 +81,7 @@ class CollectivesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         named = doc._.actors or []
-        extra = [c for c in find_collectives(doc.text, self.lang)
+        extra = [c for c in find_collectives(doc_text(doc), self.lang)
                  if not any(a.start < c.end and c.start < a.end for a in named)]
         doc._.actors = sorted([*named, *extra], key=lambda a: (a.start, a.end))
         return doc

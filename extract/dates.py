@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tarikh.extract.date_grammar import LETTER, Grammar, grammar
-from tarikh.extract.model import DateExpr
+from tarikh.extract.model import DateExpr, doc_text
 
 __all__ = ["find_dates", "build_date", "detect_lang", "DateDiscourse", "DatesComponent"]
 
@@ -848,8 +848,8 @@ class DatesComponent:
             Doc.set_extension("dates", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        lang = self.lang or (doc.lang_ if doc.lang_ in ("kk", "az", "ru") else detect_lang(doc.text))
-        doc._.dates = find_dates(doc.text, lang)
+        lang = self.lang or (doc.lang_ if doc.lang_ in ("kk", "az", "ru") else detect_lang(doc_text(doc)))
+        doc._.dates = find_dates(doc_text(doc), lang)
         return doc
 
 

@@ -115,3 +115,12 @@ class ActorMention:
     inferred: bool = False
     confidence: float = 1.0
     labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+TEXT_KEY = "tarikh_text"
+
+
+def doc_text(doc: Any) -> str:
+    """The text of a spaCy Doc: the one the pipeline kept in `user_data` (spaCy rebuilds `doc.text` from the
+    tokens at every call), else `doc.text`."""
+    return doc.user_data.get(TEXT_KEY) or doc.text

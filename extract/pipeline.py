@@ -21,7 +21,7 @@ from tarikh.extract.dates import DateDiscourse, find_dates
 from tarikh.extract.discourse import is_section_heading
 from tarikh.extract.events import AnalysedSentence, EventMention, extract_mentions
 from tarikh.extract.lexicon import load_yaml
-from tarikh.extract.model import SourceText
+from tarikh.extract.model import TEXT_KEY, SourceText
 from tarikh.extract.text import read_document
 from tarikh.extract.titles import resolve_title
 from tarikh.extract.triggers import may_hold_trigger
@@ -47,6 +47,7 @@ def sentence_doc(nlp: Language, text: str, aliases: Any) -> Doc:
     """A Doc of one sentence, carrying the document's learned aliases for the actor matcher."""
     doc = nlp.make_doc(text)
     doc.user_data[ALIASES_KEY] = aliases
+    doc.user_data[TEXT_KEY] = text
     return doc
 
 

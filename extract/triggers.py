@@ -6,13 +6,14 @@ A trigger that only reports an intention, plan, proposal, demand, hypothetical o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length, phrase_words, stem_regex
+from tarikh.extract.model import doc_text
 
 WORD = re.compile(r"\w+")
 CLAUSE_END = re.compile(r"[,;:]")
@@ -236,12 +237,9 @@ class TriggerFinder:
             Doc.set_extension("triggers", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        triggers = []
-        for span in spans:
-            offset = span.start_char
-            for trigger in find_triggers(span.text, self.lang):
-                triggers.append(Trigger(**{**trigger.__dict__, "start": trigger.start + offset,
-                                           "end": trigger.end + offset}))
-        doc._.triggers = triggers
+        text = doc_text(doc)
+        bounds = ([(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START")
+                  else [(0, len(text))])
+        doc._.triggers = [replace(trigger, start=trigger.start + start, end=trigger.end + start)
+                          for start, end in bounds for trigger in find_triggers(text[start:end], self.lang)]
         return doc
