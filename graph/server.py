@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,10 +17,17 @@ def free_port(host: str = "127.0.0.1") -> int:
         return probe.getsockname()[1]
 
 
+def oxigraph_binary() -> str | None:
+    """The `oxigraph` program installed beside this Python (a virtual environment need not be on PATH), else
+    the one on PATH."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
 def server_command(store_dir: Path, bind: str, port: int, writable: bool) -> list[str]:
     """`oxigraph serve-read-only` (or `serve` when writable) on the store, the default graph read as the
     union of the store's graphs (core + one per document), as the embedded engine reads it."""
-    binary = shutil.which("oxigraph")
+    binary = oxigraph_binary()
     if not binary:
         raise TarikhError("oxigraph: the server program is not installed (pip install oxigraph)")
     mode = "serve" if writable else "serve-read-only"
