@@ -118,8 +118,6 @@ def test_query_endpoint_answering_500(failing: str) -> None:
     one_line_error(tarikh("query", "timeline", "--endpoint", f"{failing}/sparql"), failing, "500")
 
 
-@pytest.mark.xfail(strict=True, reason="graph/sparql.py json_result: SPARQLWrapper hands back bytes for a "
-                                       "non-JSON answer; `\"boolean\" in data` raises TypeError (a traceback)")
 def test_query_endpoint_answering_html(not_sparql: str) -> None:
     one_line_error(tarikh("query", "timeline", "--endpoint", f"{not_sparql}/sparql"), not_sparql)
 
