@@ -217,6 +217,7 @@ def main() -> int:
     parser.add_argument("--workers", type=numbers, default=[1, 2], help="worker counts (default 1,2)")
     parser.add_argument("--runs", type=int, default=5, help="runs per canned query (default 5)")
     parser.add_argument("--profile", action="store_true", help="profile one build by stage instead")
+    parser.add_argument("--builds-only", action="store_true", help="only the build table")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tarikh-bench-") as folder:
         work = Path(folder)
@@ -224,6 +225,8 @@ def main() -> int:
             profile_build(work)
             return 0
         rows = build_table(work, args.copies, args.workers)
+        if args.builds_only:
+            return 0
         incremental(work)
         smallest = min(rows)
         query_latency(work / f"out_{smallest[0]}_{smallest[1]}", args.runs)
