@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
         module = importlib.import_module(f"tarikh.commands.{info.name}")
         name = getattr(module, "NAME", info.name)
         sub = subparsers.add_parser(name, help=module.HELP, description=module.__doc__,

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
+from tarikh.commands._options import add_text_input
 from tarikh.commands.dates import read_input
 from tarikh.extract.actors import default_matcher, unmatched_names
 from tarikh.extract.aliases import AliasTable, learn_aliases
@@ -36,10 +37,7 @@ HELP = "list the actors and places a text names (persons, parties, states, bodie
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", default="-", help="text file, or - for standard input (default)")
-    parser.add_argument("--per-line", action="store_true", help="read each line on its own, without context")
-    parser.add_argument("--lang", choices=["kk", "az", "ru"],
-                        help="language (default: per paragraph from the text layer, or from the script)")
+    add_text_input(parser, "language (default: per paragraph from the text layer, or from the script)")
     parser.add_argument("--summary", action="store_true", help="print counts instead of the mentions")
 
 

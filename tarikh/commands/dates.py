@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
+from tarikh.commands._options import add_text_input
 from tarikh.errors import TarikhError
 from tarikh.extract.dates import detect_lang, find_dates
 from tarikh.extract.discourse import DateDiscourse, is_section_heading
@@ -34,10 +35,8 @@ HELP = "list the dates in a text (Kazakh, Azerbaijani, Russian) as JSON lines"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", default="-", help="text file, or - for standard input (default)")
-    parser.add_argument("--per-line", action="store_true", help="read each line on its own, without context")
-    parser.add_argument("--lang", choices=["kk", "az", "ru"],
-                        help="language (default: from the script: mostly Latin → az, Cyrillic without Kazakh letters → ru, else kk)")
+    add_text_input(parser, "language (default: from the script: mostly Latin → az, Cyrillic without Kazakh "
+                           "letters → ru, else kk)")
     parser.add_argument("--year", type=int, help="the document's own year, for «биылғы», «үстіміздегі жылы»")
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from tarikh.commands._options import add_store
+
 HELP = "export the built graph as turtle, ntriples, jsonld, trig or csv"
 
 
@@ -17,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--out-dir", type=Path, help="folder to write graph.<ext> into (default out/)")
     where.add_argument("--out", type=Path, help="file to write")
-    parser.add_argument("--store", type=Path, default=Path("out/store"), help="built store (default out/store)")
+    add_store(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,16 +18,14 @@ from pathlib import Path
 import networkx as nx
 
 from tarikh.atomic import atomic_text
+from tarikh.commands._options import add_store_questions
 from tarikh.errors import TarikhError
 
 HELP = "traverse the event graph: central actors, paths between actors, party lineage, timeline, export"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", type=Path, default=Path("out/store"), help="the build's store (default: out/store)")
-    store = argparse.ArgumentParser(add_help=False)  # --store also accepted after the subcommand
-    store.add_argument("--store", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="question", metavar="QUESTION", required=True)
+    sub, store = add_store_questions(parser, "question", "QUESTION")
 
     central = sub.add_parser("central", parents=[store], help="the most central actors in a year range")
     add_years(central)

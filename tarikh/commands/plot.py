@@ -11,14 +11,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from tarikh.commands._options import add_store_questions
+
 HELP = "draw figures: events per year and type, a party's lineage (PNG or SVG)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", type=Path, default=Path("out/store"), help="the build's store (default: out/store)")
-    store = argparse.ArgumentParser(add_help=False)  # --store also accepted after the subcommand
-    store.add_argument("--store", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="figure", metavar="FIGURE", required=True)
+    sub, store = add_store_questions(parser, "figure", "FIGURE")
     timeline = sub.add_parser("timeline", parents=[store], help="events per type per year, stacked bars")
     timeline.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="first year (inclusive)")
     timeline.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help="last year (inclusive)")

@@ -9,7 +9,8 @@ built store `out/store` is queried; `--endpoint URL` asks any SPARQL 1.1 endpoin
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+from tarikh.commands._options import add_store
 
 HELP = "answer a canned question or any SPARQL query over the built graph"
 
@@ -20,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="bind a parameter (repeatable)")
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table",
                         help="table (default), csv, or json (SPARQL 1.1 JSON results)")
-    parser.add_argument("--store", type=Path, default=Path("out/store"), help="built store (default out/store)")
+    add_store(parser)
     parser.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead of the store")
     parser.add_argument("--timeout", type=float, default=30.0, help="endpoint timeout in seconds (default 30)")
     parser.add_argument("--list", action="store_true", help="list the canned questions and their parameters")

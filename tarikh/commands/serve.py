@@ -8,13 +8,14 @@ Stop with Ctrl-C.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+from tarikh.commands._options import add_store
 
 HELP = "serve the built store as a SPARQL endpoint (Oxigraph server)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", type=Path, default=Path("out/store"), help="built store (default out/store)")
+    add_store(parser)
     parser.add_argument("--port", type=int, default=7878, help="port (default 7878)")
     parser.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--writable", action="store_true", help="accept SPARQL Update and Graph Store writes")

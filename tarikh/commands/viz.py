@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from tarikh.commands._options import add_store
+
 HELP = "write an offline, interactive HTML view of the event graph"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", type=Path, default=Path("out/store"), help="the build's store (default: out/store)")
+    add_store(parser)
     parser.add_argument("--out", type=Path, default=Path("out/graph.html"), help="the HTML file (default: out/graph.html)")
 
 
