@@ -26,6 +26,7 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 FREQUENT_LETTERS = re.compile("[оаеинтсрлдкмыуқғңәіұүө]")
 ODD_SYMBOL = re.compile(r"[^\w\s.,;:!?()\[\]«»\"'\-–—№%/]")
 CAPITAL_INSIDE_WORD = re.compile("(?<=[а-яәіңғүұқөһё])[А-ЯӘІҢҒҮҰҚӨҺЁ]")
+MIN_TEXT_SCORE = 0.2  # the letter score below which no 8-bit decoding reads like text
 
 
 @lru_cache(maxsize=None)
@@ -109,7 +110,8 @@ def _bomless_utf16(sample: bytes) -> str | None:
 
 
 def best_legacy_encoding(sample: bytes) -> str | None:
-    """The 8-bit Cyrillic encoding whose decoding of `sample` reads most like Kazakh or Russian."""
+    """The 8-bit Cyrillic encoding whose decoding of `sample` reads most like Kazakh or Russian, if any reads
+    like text at all (real Kazakh or Russian scores about 0.55-0.65, random bytes below -0.6)."""
     scored = []
     for encoding in LEGACY_CANDIDATES:
         try:
@@ -117,7 +119,8 @@ def best_legacy_encoding(sample: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         scored.append((_letter_score(text), encoding))
-    return max(scored, key=lambda pair: pair[0])[1] if scored else None
+    best = max(scored, key=lambda pair: pair[0], default=None)
+    return best[1] if best and best[0] >= MIN_TEXT_SCORE else None
 
 
 def _letter_score(text: str) -> float:
