@@ -2,6 +2,7 @@
 of kind Other, so the events they take part in keep them (`data/actors/collectives.yaml`)."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -25,6 +26,7 @@ def _heads(lang: str) -> re.Pattern[str]:
     return alternation(_table()["heads"].get(lang, _table()["heads"]["kk"]))
 
 
+@lru_cache(maxsize=65536)
 def _modifies(word: str) -> bool:
     """Can this word stand in a collective before its head (a number, quantifier, genitive, adjective ...)?"""
     modifiers = _table()["modifiers"]
@@ -37,8 +39,10 @@ def find_collectives(text: str, lang: str) -> list[ActorMention]:
     """Collective actor mentions in a text (offsets in `text`)."""
     found = []
     lower = lower_same_length(text)
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)]
     for head in _heads(lang).finditer(lower):
-        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, head.start())), default=0)
+        before = bisect.bisect_right(breaks, head.start())
+        clause_start = breaks[before - 1] if before else 0
         words = list(WORD.finditer(text, clause_start, head.start()))[-_table()["reach"]:]
         start = head.start()
         for word in reversed(words):

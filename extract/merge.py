@@ -95,10 +95,11 @@ def relation(cluster: Cluster, mention: EventMention) -> str | None:
 
 
 def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
-    """Group mentions into events, in reading order (documents by name)."""
-    clusters: dict[str, list[Cluster]] = {}
+    """Group mentions into events, in reading order (documents by name). Mentions of one event share their
+    type and year, so each mention is compared only with the clusters of its type and year."""
+    clusters: dict[tuple[str, str], list[Cluster]] = {}
     for mention in sorted(mentions, key=lambda m: m.sort_key):
-        candidates = clusters.setdefault(mention.type, [])
+        candidates = clusters.setdefault((mention.type, (mention.date or "")[:4]), [])
         for cluster in candidates:
             kind = relation(cluster, mention)
             if kind:
