@@ -26,6 +26,13 @@ def _heads(lang: str) -> re.Pattern[str]:
     return alternation(_table()["heads"].get(lang, _table()["heads"]["kk"]))
 
 
+@lru_cache(maxsize=None)
+def _head_words(lang: str) -> tuple[str, ...]:
+    """The head stems as plain lower-case strings, for a quick test before the regex."""
+    heads = _table()["heads"].get(lang, _table()["heads"]["kk"])
+    return tuple(lower_same_length(h.rstrip("=").split()[0]) for h in heads)
+
+
 @lru_cache(maxsize=65536)
 def _modifies(word: str) -> bool:
     """Can this word stand in a collective before its head (a number, quantifier, genitive, adjective ...)?"""
@@ -37,8 +44,10 @@ def _modifies(word: str) -> bool:
 
 def find_collectives(text: str, lang: str) -> list[ActorMention]:
     """Collective actor mentions in a text (offsets in `text`)."""
-    found = []
     lower = lower_same_length(text)
+    if not any(head in lower for head in _head_words(lang)):
+        return []
+    found = []
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)]
     for head in _heads(lang).finditer(lower):
         before = bisect.bisect_right(breaks, head.start())

@@ -7,9 +7,13 @@ maps each of its characters back to the original file, so every record can repor
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from dataclasses import dataclass, field
 from typing import Any
+
+
+NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class SourceText:
     def line_of(self, raw_offset: int) -> int:
         """1-based line of an original-file offset."""
         if self._line_starts is None:
-            self._line_starts = [0] + [i + 1 for i, c in enumerate(self.raw) if c == "\n"]
+            self._line_starts = [0] + [m.end() for m in NEWLINE.finditer(self.raw)]
         return bisect.bisect_right(self._line_starts, raw_offset)
 
     def sentence_text(self, sentence: Sentence) -> str:
