@@ -18,6 +18,7 @@ def atomic_text(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="\n") as handle:
             yield handle
+        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's owner-only mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -42,3 +43,9 @@ def atomic_dir(path: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
