@@ -18,22 +18,8 @@ from tarikh.graph import network
 from tarikh.graph.network import (connections, coparticipation, find_actors, load, load_store, party_lineage,
                                   resolve_actor)
 
-FIXTURE = Path(__file__).parent / "data" / "viz_graph_fixture.ttl"
 ACTOR = "https://w3id.org/tarikh/id/actor/"
 EVENT = "https://w3id.org/tarikh/id/event/"
-
-
-@pytest.fixture(scope="module")
-def fixture_store(tmp_path_factory) -> Path:
-    """A store loaded from the hand-made RDF fixture."""
-    import pyoxigraph
-
-    path = tmp_path_factory.mktemp("network") / "store"
-    store = pyoxigraph.Store(str(path))
-    store.bulk_load(path=str(FIXTURE), format=pyoxigraph.RdfFormat.TURTLE)
-    store.flush()
-    del store
-    return path
 
 
 @pytest.fixture(scope="module")

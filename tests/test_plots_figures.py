@@ -12,20 +12,6 @@ from tarikh.errors import TarikhError
 from tarikh.graph.network import load_store
 from tarikh.graph.plots import lineage_figure, save, timeline_figure
 
-FIXTURE = Path(__file__).parent / "data" / "viz_graph_fixture.ttl"
-
-
-@pytest.fixture(scope="module")
-def fixture_store(tmp_path_factory) -> Path:
-    """A store loaded from the hand-made RDF fixture."""
-    import pyoxigraph
-
-    path = tmp_path_factory.mktemp("plots") / "store"
-    store = pyoxigraph.Store(str(path))
-    store.bulk_load(path=str(FIXTURE), format=pyoxigraph.RdfFormat.TURTLE)
-    store.flush()
-    del store
-    return path
 
 
 def drawn(argv: list[str], out: Path) -> Path:

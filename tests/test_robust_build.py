@@ -14,17 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from tarikh.builder import build
+from conftest import INDEPENDENCE, build_excerpt
 from tarikh.extract.normalise import normalise_with_map
 from tarikh.parallel import HUGE_BYTES
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # 000_6cb84ea4367d63e8.txt, line 17
-INDEPENDENCE = ("1991 жылы 16 желтоқсанда Республиканың Жоғарғы Кеңесінің жетінші сессиясында «Қазақстан "
-                "Республикасының Мемлекеттік тәуелсіздігі туралы» Заң қабылданды. Осы күні Қазақстан өз "
-                "тәуелсіздігін жариялады.\n")
-
-
 def tarikh(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tarikh", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd, timeout=600)
@@ -40,10 +35,7 @@ def snapshot(out: Path) -> dict[str, bytes | list[str]]:
 @pytest.fixture(scope="module")
 def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The outputs of an earlier, successful build."""
-    folder = tmp_path_factory.mktemp("previous")
-    (folder / "independence.txt").write_text(INDEPENDENCE, encoding="utf-8")
-    build([folder / "independence.txt"], folder / "out")
-    return folder / "out"
+    return build_excerpt(tmp_path_factory.mktemp("previous"))
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ from typing import Iterator
 
 import pytest
 
-from tarikh.builder import build
-from test_robust_build import INDEPENDENCE
+from conftest import build_excerpt
 
 
 def tarikh(*args: str | Path) -> subprocess.CompletedProcess:
@@ -97,10 +96,7 @@ def slow() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def built_excerpt(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("query")
-    (folder / "independence.txt").write_text(INDEPENDENCE, encoding="utf-8")
-    build([folder / "independence.txt"], folder / "out")
-    return folder / "out"
+    return build_excerpt(tmp_path_factory.mktemp("query"))
 
 
 def test_push_to_an_endpoint_answering_500(failing: str, built_excerpt: Path) -> None:
