@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from tarikh.extract.dating import (ADJACENT_BINDING, asserted, binding, context_date, coordinated, day_before,
                                    governing_date, may_govern, subordinate, usable)
 from tarikh.extract.model import ActorMention, DateExpr, Sentence, SourceText
-from tarikh.extract.roles import infer_subtype, neighbour_actors, role_of, role_rules
+from tarikh.extract.roles import infer_subtype, is_participant, neighbour_actors, role_of, role_rules
 from tarikh.extract.triggers import Trigger
 
 LABEL_LANGUAGES = ("en", "kk", "az", "ru")
@@ -190,7 +190,7 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
             if date is None:
                 counts["undated"] += 1
                 continue
-            actors = [(sentence, a) for a in sentence.actors if lo <= a.start and a.end <= hi]
+            actors = [(sentence, a) for a in sentence.actors if lo <= a.start and a.end <= hi and is_participant(a)]
             actors += neighbour_actors(sentences, position, trigger.type, {a.kind for _, a in actors}, telling)
             for each in [date, *(coordinated(date, scoped) if date in scoped else [])]:
                 mentions.append(builder.build(sentence, trigger, each, source_kind, each in own, actors))

@@ -15,12 +15,23 @@ if TYPE_CHECKING:
     from tarikh.extract.events import AnalysedSentence
 
 SENTENCE_WORDS = re.compile(r"\w+")
+ABBREVIATION = re.compile(r"^[^\W\d_]*[A-ZА-ЯӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]*[A-ZА-ЯӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]*$")
+ROMAN_NUMERAL = re.compile(r"^[IVXLCDMХІ]+(?:-\w+)?$")
 
 
 @lru_cache(maxsize=None)
 def role_rules() -> dict[str, Any]:
     """roles.yaml, read once."""
     return load_yaml("events", "roles.yaml")
+
+
+def is_participant(actor: ActorMention) -> bool:
+    """Can this mention be an actor of an event? A capitalised single word the matcher only guessed at (kind
+    Other, no gazetteer entry) counts only when it is shaped like an abbreviation (`ЛКЖО`, `ДКЖК`); a Roman
+    numeral (`XVIII съезі`) or a capitalised common word (`Қабылданып`, `Сыртқы`) does not."""
+    if actor.source != "detected" or actor.kind != "Other" or " " in actor.text.strip():
+        return True
+    return bool(ABBREVIATION.match(actor.text)) and not ROMAN_NUMERAL.match(actor.text)
 
 
 def role_of(actor: ActorMention, event_type: str, text: str) -> str:
