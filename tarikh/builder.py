@@ -194,7 +194,7 @@ def build(paths: Sequence[str | Path] | None = None, out: str | Path = "out", pr
             raise TarikhError(f"{_inputs(files)}: no document in a supported language (kk, az, ru)")
         with _timed(report, "rdf"):
             dataset = rdf.to_dataset(report.events, report.documents)
-            report.triples = len({quad.triple for quad in dataset})
+            report.triples = dataset.triple_count()
         if validate:
             with _timed(report, "shacl"):
                 shacl.validate(dataset)
