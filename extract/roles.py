@@ -91,7 +91,7 @@ def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_typ
                         for a in sentences[near].actors if a.kind in wanted]
             if borrowed:
                 break
-    borrowed += [pair for pair in collective_actors(sentences, position) if pair not in borrowed]
+    borrowed += [pair for pair in referenced_actors(sentences, position) if pair not in borrowed]
     elaborating = set(rules["around"].get(event_type, []))
     for near in (position - 1, position + 1):
         if 0 <= near < len(sentences) and not telling[near]:
@@ -101,17 +101,15 @@ def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_typ
 
 
 @lru_cache(maxsize=None)
-def _collective() -> tuple[re.Pattern[str], set[str], int]:
-    rule = role_rules()["collective"]
-    return alternation(rule["cue"]), set(rule["kinds"]), rule["reach"]
+def _references() -> list[tuple[re.Pattern[str], set[str], int]]:
+    return [(alternation(rule["cue"]), set(rule["kinds"]), rule["reach"]) for rule in role_rules()["references"]]
 
 
-def collective_actors(sentences: list[AnalysedSentence], position: int
+def referenced_actors(sentences: list[AnalysedSentence], position: int
                       ) -> list[tuple[AnalysedSentence, ActorMention]]:
-    """The actors a collective reference (`аталған 11 республиканың басшылары`) stands for: those of the
-    collective kinds listed in the sentences just before."""
-    cue, kinds, reach = _collective()
-    if not cue.search(lower_same_length(sentences[position].text)):
-        return []
-    return [(sentences[near], a) for near in range(max(0, position - reach), position)
+    """The actors a reference stands for (`аталған 11 республиканың басшылары`: the states listed just before;
+    `бұл партия`: the party named just before), from the `references` of roles.yaml."""
+    lower = lower_same_length(sentences[position].text)
+    return [(sentences[near], a) for cue, kinds, reach in _references() if cue.search(lower)
+            for near in range(max(0, position - reach), position)
             for a in sentences[near].actors if a.kind in kinds]
