@@ -1,8 +1,9 @@
-"""Text → event mentions for one document: the text layer, then the spaCy pipeline over each paragraph.
+"""Text → event mentions for one document: the text layer, then the spaCy pipeline over its sentences.
 
-The pipeline (`data/pipeline.yaml`) is a blank spaCy language with tarikh's registered components; each
-paragraph of the clean text becomes one Doc with the text layer's sentence boundaries, and the components leave
-their findings on `doc._.dates`, `doc._.actors`, `doc._.triggers`.
+The pipeline (`data/pipeline.yaml`) is a blank spaCy language of the sentence's language with tarikh's
+registered components; every sentence that may hold a trigger becomes one Doc, and the components leave their
+findings on `doc._.dates`, `doc._.actors`, `doc._.triggers`. The other sentences are only read for their dates,
+which later sentences may refer back to.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tarikh.extract.actors import ALIASES_KEY
 from tarikh.extract.aliases import learn_aliases
 from tarikh.extract.dates import DateDiscourse, find_dates
 from tarikh.extract.discourse import is_section_heading
@@ -25,9 +27,6 @@ from tarikh.extract.model import TEXT_KEY, SourceText
 from tarikh.extract.text import read_document
 from tarikh.extract.titles import resolve_title
 from tarikh.extract.triggers import may_hold_trigger
-
-ALIASES_KEY = "tarikh_aliases"
-
 
 @lru_cache(maxsize=None)
 def load(lang: str) -> Language:
