@@ -3,7 +3,7 @@
 The pipeline (`data/pipeline.yaml`) is a blank spaCy language of the sentence's language with tarikh's
 registered components; every sentence that may hold a trigger becomes one Doc, and the components leave their
 findings on `doc._.dates`, `doc._.actors`, `doc._.triggers`. The other sentences are only read for their dates,
-which later sentences may refer back to.
+which later sentences may refer back to, and their actors, which a neighbouring event may borrow.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tarikh.extract.actors import ALIASES_KEY
+from tarikh.extract.actors import ALIASES_KEY, find_actors
 from tarikh.extract.aliases import learn_aliases
 from tarikh.extract.dates import DateDiscourse, find_dates
 from tarikh.extract.discourse import is_section_heading
@@ -51,16 +51,17 @@ def sentence_doc(nlp: Language, text: str, aliases: Any) -> Doc:
 
 
 def analyse(source: SourceText) -> list[AnalysedSentence]:
-    """Every sentence of a document with its dates; sentences that may tell an event also get their actors and
-    triggers from the spaCy pipeline (offsets relative to the sentence)."""
+    """Every sentence of a document with its dates and actors; sentences that may tell an event go through the
+    whole spaCy pipeline and also get their triggers (offsets relative to the sentence)."""
     aliases = learn_aliases(source)
     analysed = [AnalysedSentence(sentence=s, text=source.sentence_text(s), lang=s.lang) for s in source.sentences]
     by_lang: dict[str, list[AnalysedSentence]] = {}
     for sentence in analysed:
         if may_hold_trigger(sentence.text, sentence.lang):
             by_lang.setdefault(sentence.lang, []).append(sentence)
-        else:
+        else:  # its dates may be referred back to, its actors lent to a neighbouring event
             sentence.dates = find_dates(sentence.text, _date_lang(sentence.lang))
+            sentence.actors = find_actors(sentence.text, _date_lang(sentence.lang), aliases)
     for lang, sentences in by_lang.items():
         nlp = load(lang)
         docs = nlp.pipe(sentence_doc(nlp, s.text, aliases) for s in sentences)
