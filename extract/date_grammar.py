@@ -15,22 +15,18 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
-import yaml
+from tarikh.extract.lexicon import load_yaml
 
 LETTER = r"[^\W\d_]"
 # Which tables a text in each language may use: Kazakh texts quote Russian and vice versa.
 LANG_TABLES = {"kk": ("kk", "ru"), "ru": ("ru", "kk"), "az": ("az",)}
 
 
-
-@lru_cache(maxsize=None)
 def table(name: str) -> dict[str, Any]:
     """One YAML table from `extract/data/dates/`."""
-    text = resources.files("tarikh.extract").joinpath("data", "dates", f"{name}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml("dates", f"{name}.yaml")
 
 
 def fragment(item: str) -> str:

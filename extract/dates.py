@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tarikh.extract.date_grammar import LETTER, Grammar, grammar
-from tarikh.extract.model import DateExpr, doc_text
+from tarikh.extract.model import DateExpr, doc_text, supported_language
 
 __all__ = ["find_dates", "build_date", "detect_lang", "DateDiscourse", "DatesComponent"]
 
@@ -806,7 +806,7 @@ def find_dates(text: str, lang: str = "kk") -> list[DateExpr]:
     Offsets are in `text`. Partial and anaphoric dates come unresolved (date None, missing
     ("year",)); `DateDiscourse` resolves them in document order.
     """
-    g = grammar(lang if lang in ("kk", "az", "ru") else "kk")
+    g = grammar(supported_language(lang))
     out: list[DateExpr] = []
     for run in runs(text, g):
         reader = RunReader(run, text, g)

@@ -7,7 +7,7 @@ import re
 from datetime import date as calendar_date, timedelta
 from functools import lru_cache
 
-from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length
+from tarikh.extract.lexicon import cue_set, load_yaml, lower_same_length
 from tarikh.extract.model import DateExpr, Sentence
 from tarikh.extract.triggers import Trigger
 
@@ -43,11 +43,6 @@ def binding(trigger: Trigger, date: DateExpr) -> float:
     return score
 
 
-@lru_cache(maxsize=None)
-def _subordinate() -> re.Pattern[str]:
-    return alternation(load_yaml("events", "cues.yaml")["sets"]["subordinate"])
-
-
 def may_govern(trigger: Trigger, date: DateExpr, text: str) -> bool:
     """Can this date of the sentence be the trigger's? Not a deadline (`… дейін`) nor a publication date, not an
     attribute of another noun far before it, not a date after a trigger that heads a subordinate clause
@@ -59,21 +54,16 @@ def may_govern(trigger: Trigger, date: DateExpr, text: str) -> bool:
     return date.start < trigger.end or not subordinate(trigger, text)
 
 
-@lru_cache(maxsize=None)
-def _published() -> re.Pattern[str]:
-    return alternation(load_yaml("events", "cues.yaml")["sets"]["published"])
-
-
 def publication_date(date: DateExpr, text: str) -> bool:
     """Is the date that of a publication (`… жылы жарияланған мақаласында`)?"""
-    return bool(_published().match(lower_same_length(text[date.end:date.end + 30]).lstrip()))
+    return bool(cue_set("published").match(lower_same_length(text[date.end:date.end + 30]).lstrip()))
 
 
 def subordinate(trigger: Trigger, text: str) -> bool:
     """Does the trigger head a subordinate clause (`тәуелсіздік алған кезде`, `қабылдағаннан кейін`)? Such a
     clause refers to an event told elsewhere: a date after it is the main clause's."""
     following = lower_same_length(text[trigger.end:trigger.end + 24]).lstrip()
-    return bool(_subordinate().match(following))
+    return bool(cue_set("subordinate").match(following))
 
 
 def governing_date(trigger: Trigger, dates: list[DateExpr], text: str) -> DateExpr | None:
@@ -98,7 +88,7 @@ def coordinated(date: DateExpr, dates: list[DateExpr]) -> list[DateExpr]:
 @lru_cache(maxsize=None)
 def _context_needs() -> dict[str, re.Pattern[str]]:
     cues = load_yaml("events", "cues.yaml")
-    return {t: alternation(cues["sets"][name]) for t, name in cues["context_needs"].items()}
+    return {t: cue_set(name) for t, name in cues["context_needs"].items()}
 
 
 def asserted(trigger: Trigger, text: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from tarikh.extract.dating import (ADJACENT_BINDING, asserted, binding, context_date, coordinated, day_before,
                                    governing_date, may_govern, subordinate, usable)
-from tarikh.extract.model import ActorMention, DateExpr, Sentence, SourceText
+from tarikh.extract.model import ActorMention, DateExpr, Sentence, SourceText, supported_language
 from tarikh.extract.roles import infer_subtype, is_participant, neighbour_actors, role_of, role_rules
 from tarikh.extract.triggers import Trigger
 
@@ -89,7 +89,7 @@ class MentionBuilder:
     def mention_record(self, sentence: AnalysedSentence) -> dict[str, Any]:
         record = self.span_record(sentence, 0, len(sentence.text))
         record["end_line"] = self.source.line_of(max(record["end"] - 1, record["start"]))
-        record.update(text=sentence.text, lang=sentence.lang if sentence.lang in ("kk", "az", "ru") else "kk")
+        record.update(text=sentence.text, lang=supported_language(sentence.lang))
         return record
 
     def build(self, sentence: AnalysedSentence, trigger: Trigger, date: DateExpr, date_source: str,

@@ -18,16 +18,23 @@ GAP = r"(?:\W+\w+){0,8}?\W+"
 BETWEEN = r"\W+"
 
 
-def data_path(*parts: str) -> Path:
-    """Path of a data file shipped under `extract/data/`."""
-    return Path(str(files("tarikh.extract").joinpath("data", *parts)))
+@lru_cache(maxsize=None)
+def package_yaml(*parts: str) -> Any:
+    """A YAML file shipped inside `tarikh.extract` (path parts below it), read once. Reading by path does not
+    import the package the file sits in (`lang/kk/` would import spaCy)."""
+    with open(Path(str(files("tarikh.extract").joinpath(*parts))), encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def load_yaml(*parts: str) -> Any:
+    """A YAML data file under `extract/data/`, read once."""
+    return package_yaml("data", *parts)
 
 
 @lru_cache(maxsize=None)
-def load_yaml(*parts: str) -> Any:
-    """A YAML data file, read once."""
-    with open(data_path(*parts), encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+def cue_set(name: str) -> re.Pattern[str]:
+    """One named cue set of `data/events/cues.yaml`, compiled once."""
+    return alternation(load_yaml("events", "cues.yaml")["sets"][name])
 
 
 def lower_same_length(text: str) -> str:

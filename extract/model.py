@@ -14,6 +14,12 @@ from typing import Any
 
 
 NEWLINE = re.compile("\n")
+LANGUAGES = ("kk", "az", "ru")  # the languages tarikh reads; anything else is read as Kazakh where it must be
+
+
+def supported_language(lang: str) -> str:
+    """The language itself when tarikh reads it, else Kazakh."""
+    return lang if lang in LANGUAGES else "kk"
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-import yaml
-from importlib.resources import files
 
+from tarikh.extract.lexicon import package_yaml
 from tarikh.extract.normalise import NEWLINE, OFFSET, codepoints, prefix_sums
 from tarikh.extract.reading import load_text_data
 
@@ -52,8 +51,7 @@ WORD = re.compile(r"\w+(?:-\w+)*")
 @lru_cache(maxsize=None)
 def _line_end_joiner() -> re.Pattern:
     """A line of a line-per-sentence file that ends with one of these goes on in the next line."""
-    path = files("tarikh.extract") / "lang" / "kk" / "abbreviations.yaml"  # not via the package: it imports spaCy
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table = package_yaml("lang", "kk", "abbreviations.yaml")
     upper = load_text_data("scripts.yaml")["kazakh_upper"] + "A-Z"
     joiners = "|".join(re.escape(j) for j in table["line_end_joiners"])
     return re.compile(rf"(?:(?:^|[\s\d])(?:{joiners})|(?:^|[^\w.])[{upper}](?:\.[{upper}])*)\.?$")
@@ -193,7 +191,7 @@ def _assemble(lines: Lines, content: np.ndarray, separators: list[str], line_per
     starts, ends = lines.start[content].copy(), lines.end[content]
     joined = np.array([s == "join" for s in separators], dtype=bool)
     ends = ends - np.r_[joined, False]  # a joined line loses its hyphen
-    texts, sources = [], []
+    texts = []
     for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist())):
         texts.append(raw[start:end])
         if k < len(separators) and separators[k] in (" ", "\n"):

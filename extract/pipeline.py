@@ -23,7 +23,7 @@ from tarikh.extract.dates import DateDiscourse, find_dates
 from tarikh.extract.discourse import is_section_heading
 from tarikh.extract.events import AnalysedSentence, EventMention, extract_mentions
 from tarikh.extract.lexicon import load_yaml
-from tarikh.extract.model import TEXT_KEY, SourceText
+from tarikh.extract.model import LANGUAGES, TEXT_KEY, SourceText
 from tarikh.extract.text import read_document
 from tarikh.extract.titles import resolve_title
 from tarikh.extract.triggers import may_hold_trigger
@@ -60,18 +60,14 @@ def analyse(source: SourceText) -> list[AnalysedSentence]:
         if may_hold_trigger(sentence.text, sentence.lang):
             by_lang.setdefault(sentence.lang, []).append(sentence)
         else:  # its dates may be referred back to, its actors lent to a neighbouring event
-            sentence.dates = find_dates(sentence.text, _date_lang(sentence.lang))
-            sentence.actors = find_actors(sentence.text, _date_lang(sentence.lang), aliases)
+            sentence.dates = find_dates(sentence.text, sentence.lang)
+            sentence.actors = find_actors(sentence.text, sentence.lang, aliases)
     for lang, sentences in by_lang.items():
         nlp = load(lang)
         docs = nlp.pipe(sentence_doc(nlp, s.text, aliases) for s in sentences)
         for sentence, doc in zip(sentences, docs):
             sentence.dates, sentence.actors, sentence.triggers = doc._.dates, doc._.actors, doc._.triggers
     return analysed
-
-
-def _date_lang(lang: str) -> str:
-    return lang if lang in ("kk", "az", "ru") else "kk"
 
 
 def resolve_discourse_dates(sentences: list[AnalysedSentence], discourse: DateDiscourse) -> None:
@@ -107,7 +103,7 @@ def extract_source(source: SourceText) -> DocumentResult:
     document = {"name": source.name, "sha256": source.sha256, "lang": source.lang, "chars": len(source.raw),
                 "encoding": source.encoding, "paragraphs": len(source.paragraphs),
                 "sentences": len(source.sentences)}
-    if source.lang not in ("kk", "az", "ru"):
+    if source.lang not in LANGUAGES:
         return DocumentResult(document, counts={"skipped_language": 1})
     sentences = analyse(source)
     resolve_discourse_dates(sentences, DateDiscourse())

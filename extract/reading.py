@@ -9,14 +9,11 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tarikh.errors import TarikhError
+from tarikh.extract.lexicon import load_yaml
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -29,10 +26,9 @@ CAPITAL_INSIDE_WORD = re.compile("(?<=[а-яәіңғүұқөһё])[А-ЯӘІҢҒ
 MIN_TEXT_SCORE = 0.2  # the letter score below which no 8-bit decoding reads like text
 
 
-@lru_cache(maxsize=None)
 def load_text_data(name: str) -> Any:
     """A YAML table from `extract/data/text/`."""
-    return yaml.safe_load((files("tarikh.extract") / "data" / "text" / name).read_text(encoding="utf-8"))
+    return load_yaml("text", name)
 
 
 def read_bytes(path: Path) -> bytes:

@@ -14,10 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from importlib.resources import files
 
-import yaml
-
+from tarikh.extract.lexicon import package_yaml
 from tarikh.extract.reading import load_text_data
 
 _SCRIPTS = load_text_data("scripts.yaml")
@@ -40,8 +38,7 @@ _GLUED_FOOTNOTE = re.compile(rf"\d(?<=[{LOWER}]{{2}}\d)\d{{0,2}}(?=[{UPPER}][{LO
 @lru_cache(maxsize=1)
 def abbreviation_rules() -> dict[str, str]:
     """Abbreviation (lower case, with its final full stop) → `never` or `capital` (see the YAML)."""
-    path = files("tarikh.extract") / "lang" / "kk" / "abbreviations.yaml"  # not via the package: it imports spaCy
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table = package_yaml("lang", "kk", "abbreviations.yaml")
     return {entry["text"].lower(): entry["sentence_end"] for entry in table["abbreviations"]}
 
 

@@ -12,8 +12,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length, phrase_words, stem_regex
-from tarikh.extract.model import doc_text
+from tarikh.extract.lexicon import cue_set, load_yaml, lower_same_length, phrase_words, stem_regex
+from tarikh.extract.model import doc_text, supported_language
 
 WORD = re.compile(r"\w+")
 CLAUSE_END = re.compile(r"[,;:]")
@@ -116,7 +116,7 @@ def lexicon(lang: str) -> Lexicon:
         rules=rules, compiled=[re.compile(stem_regex(rule.pattern)) for rule in rules],
         openers=re.compile(r"\b(?:" + "|".join(map(re.escape, bare)) + ")"),
         rules_by_opener=by_opener, opener_lengths=tuple(sorted({len(s) for s in by_opener if not s.endswith("=")})),
-        cues={name: alternation(stems) for name, stems in cues["sets"].items()},
+        cues={name: cue_set(name) for name in cues["sets"]},
         before_words=tuple(not_event["before"]["words"]), before_reach=not_event["before"]["reach"],
         after_words=tuple(not_event["after"]["words"]), after_reach=not_event["after"]["reach"],
         negated=re.compile(not_event["negated_verb"]), future=re.compile(not_event["future_participle"]),
@@ -128,11 +128,7 @@ def lexicon(lang: str) -> Lexicon:
 
 def may_hold_trigger(text: str, lang: str) -> bool:
     """A cheap test: does any word of the text open a trigger of this language?"""
-    return lexicon(_lang(lang)).openers.search(lower_same_length(text)) is not None
-
-
-def _lang(lang: str) -> str:
-    return lang if lang in ("kk", "az", "ru") else "kk"
+    return lexicon(supported_language(lang)).openers.search(lower_same_length(text)) is not None
 
 
 def _starts_any(word: str, stems: tuple[str, ...]) -> str | None:
@@ -203,7 +199,7 @@ def nearest(cue: re.Pattern[str], lower: str, start: int, end: int, before: int,
 
 def find_triggers(text: str, lang: str) -> list[Trigger]:
     """Triggers in a sentence (or any text whose cues belong together), rejected ones included."""
-    lex = lexicon(_lang(lang))
+    lex = lexicon(supported_language(lang))
     lower = lower_same_length(text)
     found = []
     for start, end, index in _matches(lower, lex):
