@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date as calendar_date
 from functools import lru_cache
 from typing import Any
 
@@ -25,17 +26,24 @@ def _rules() -> dict[str, Any]:
     return load_yaml("events", "merge.yaml")
 
 
-def compatible_dates(a: str | None, b: str | None) -> bool:
-    """True when one date is the other at a coarser precision (1991 ~ 1991-12 ~ 1991-12-01)."""
-    if not a or not b:
+def compatible_dates(a: EventMention | Cluster, b: EventMention | Cluster) -> bool:
+    """True when one date lies within the other: a coarser precision (1991 ~ 1991-12 ~ 1991-12-01) or a range
+    (`наурыз-сәуір`, March to April ~ April)."""
+    if not (a.earliest and a.latest and b.earliest and b.latest):
         return False
-    short, long = sorted((a, b), key=len)
-    return long.startswith(short)
+    return (a.earliest <= b.earliest and b.latest <= a.latest) or (b.earliest <= a.earliest and a.latest <= b.latest)
 
 
 def day_conflict(a: str | None, b: str | None) -> bool:
     """Two days of the same month that disagree."""
     return bool(a and b and len(a) == len(b) == 10 and a[:7] == b[:7] and a != b)
+
+
+def span_days(mention: EventMention) -> int:
+    """How many days a mention's date spans (an undated mention spans everything)."""
+    if not (mention.earliest and mention.latest):
+        return 1 << 30
+    return (calendar_date.fromisoformat(mention.latest) - calendar_date.fromisoformat(mention.earliest)).days
 
 
 def subtype_family(subtype: str | None) -> str | None:
@@ -56,8 +64,21 @@ class Cluster:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     @property
+    def finest(self) -> EventMention:
+        """The member whose date is the narrowest (the first of equals)."""
+        return min(self.members, key=lambda m: (span_days(m), self.members.index(m)))
+
+    @property
     def date(self) -> str | None:
-        return max((m.date for m in self.members if m.date), key=len, default=None)
+        return self.finest.date
+
+    @property
+    def earliest(self) -> str | None:
+        return self.finest.earliest
+
+    @property
+    def latest(self) -> str | None:
+        return self.finest.latest
 
     @property
     def subtypes(self) -> set[str]:
@@ -82,12 +103,12 @@ def relation(cluster: Cluster, mention: EventMention) -> str | None:
     date = cluster.date
     if mention.type in _rules()["by_date"]:
         family = subtype_family(mention.subtype)
-        if compatible_dates(date, mention.date) and (family is None or not cluster.subtypes
+        if compatible_dates(cluster, mention) and (family is None or not cluster.subtypes
                                                      or family in cluster.subtypes):
             return "same"
         return None
     shared = bool(core_actors_of(mention) & cluster.core_actors())
-    if compatible_dates(date, mention.date) and (shared or (len(date) == 10 and date == mention.date)):
+    if compatible_dates(cluster, mention) and (shared or (len(date) == 10 and date == mention.date)):
         return "same"
     if shared and day_conflict(date, mention.date) and mention.mention["doc"] not in cluster.documents:
         return "conflict"
@@ -143,7 +164,7 @@ def _label(event_type: str, subtype: str | None, date: str | None, actors: list[
 def event_record(cluster: Cluster) -> dict[str, Any]:
     """The `events.jsonl` record of one merged event."""
     members = cluster.members
-    dated = max(members, key=lambda m: (len(m.date or ""), -members.index(m)))
+    dated = cluster.finest
     subtype = Counter(m.subtype for m in members if m.subtype).most_common(1)
     subtype = subtype[0][0] if subtype else None
     actors = _merged_actors(members)

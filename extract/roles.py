@@ -92,12 +92,32 @@ def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_typ
             if borrowed:
                 break
     borrowed += [pair for pair in referenced_actors(sentences, position) if pair not in borrowed]
+    borrowed += [pair for pair in elaborating_actors(sentences, position, event_type) if pair not in borrowed]
     elaborating = set(rules["around"].get(event_type, []))
     for near in (position - 1, position + 1):
         if 0 <= near < len(sentences) and not telling[near]:
             borrowed += [(sentences[near], a) for a in sentences[near].actors if a.kind in elaborating
                          and (sentences[near], a) not in borrowed]
     return borrowed
+
+
+@lru_cache(maxsize=None)
+def _elaborations() -> dict[str, tuple[re.Pattern[str], set[str], int]]:
+    return {event_type: (alternation(rule["cue"]), set(rule["kinds"]), rule["reach"])
+            for event_type, rule in role_rules()["elaborations"].items()}
+
+
+def elaborating_actors(sentences: list[AnalysedSentence], position: int, event_type: str
+                       ) -> list[tuple[AnalysedSentence, ActorMention]]:
+    """The actors of a later sentence that names the event again to tell its outcome (`Сайлау қорытындысы
+    бойынша … мандаттары бөлінді: «Отан» РСП – 4, …`: the parties that won seats), from `elaborations`."""
+    if event_type not in _elaborations():
+        return []
+    cue, kinds, reach = _elaborations()[event_type]
+    for near in range(position + 1, min(len(sentences), position + reach + 1)):
+        if cue.search(lower_same_length(sentences[near].text)):
+            return [(sentences[near], a) for a in sentences[near].actors if a.kind in kinds]
+    return []
 
 
 @lru_cache(maxsize=None)
@@ -108,8 +128,45 @@ def _references() -> list[tuple[re.Pattern[str], set[str], int]]:
 def referenced_actors(sentences: list[AnalysedSentence], position: int
                       ) -> list[tuple[AnalysedSentence, ActorMention]]:
     """The actors a reference stands for (`аталған 11 республиканың басшылары`: the states listed just before;
-    `бұл партия`: the party named just before), from the `references` of roles.yaml."""
+    `бұл партия`: the party named just before), from the `references` of roles.yaml; and the person a pronoun
+    stands for."""
     lower = lower_same_length(sentences[position].text)
-    return [(sentences[near], a) for cue, kinds, reach in _references() if cue.search(lower)
-            for near in range(max(0, position - reach), position)
-            for a in sentences[near].actors if a.kind in kinds]
+    found = [(sentences[near], a) for cue, kinds, reach in _references() if cue.search(lower)
+             for near in range(max(0, position - reach), position)
+             for a in sentences[near].actors if a.kind in kinds]
+    antecedent = pronoun_antecedent(sentences, position)
+    return found + ([antecedent] if antecedent and antecedent not in found else [])
+
+
+@lru_cache(maxsize=None)
+def _pronoun() -> tuple[re.Pattern[str], set[str], int]:
+    rule = role_rules()["pronouns"]
+    demonstrative = alternation(rule["demonstrative_before"]).pattern
+    return (re.compile(f"(?:{alternation(rule['cue']).pattern})(?!\\W+(?:{demonstrative}))"), set(rule["kinds"]),
+            rule["reach"])
+
+
+def pronoun_antecedent(sentences: list[AnalysedSentence], position: int
+                       ) -> tuple[AnalysedSentence, ActorMention] | None:
+    """The person a personal pronoun (`ол`, `o`) stands for: the last one named in the sentences just before,
+    when the sentence names none before the pronoun (`… Қасымов … сайланды. Ал 2000 жылы ол … құрды`)."""
+    cue, kinds, reach = _pronoun()
+    sentence = sentences[position]
+    pronoun = cue.search(lower_same_length(sentence.text))
+    if pronoun is None or relative_pronoun(sentence.text[:pronoun.start()]) or \
+            any(a.kind in kinds and a.start < pronoun.start() for a in sentence.actors):
+        return None
+    for near in range(position - 1, max(-1, position - reach - 1), -1):
+        named = [a for a in sentences[near].actors if a.kind in kinds]
+        if named:
+            return sentences[near], named[-1]
+    return None
+
+
+def relative_pronoun(before: str) -> bool:
+    """Does a pronoun open a clause that follows a full clause (`… Заң қабылданып, ол бойынша`, `… құрылды,
+    кейіннен ол`)? It then stands for that clause's noun, not for a person named before."""
+    clauses = before.split(",")
+    if len(clauses) < 2 or len(clauses[-1].split()) > 2:
+        return False
+    return len(clauses[-2].split()) >= 3

@@ -5,6 +5,7 @@ import pytest
 
 from tarikh.extract.merge import merge_events
 from tarikh.extract.pipeline import extract_source
+from tarikh.extract.roles import relative_pronoun
 from tarikh.extract.text import prepare
 
 
@@ -93,6 +94,51 @@ def test_chairs_elected_take_the_date_and_party_of_the_sentence_before() -> None
     borrowed = [a for a in inauguration["actors"] if a["label"] == "Social Democratic Party of Kazakhstan"]
     assert all(a["inferred"] and a["line"] == 1 for a in borrowed)
     assert only(found, "PartyFounding")["date"] == "1990-05-26"
+
+
+def test_a_pronoun_stands_for_the_person_named_just_before() -> None:
+    # 004_…:8321-8324
+    found = events("Сонымен қатар, 1999 жылдың күзінде Қасымов парламенттік сайлауға қатысып, Мәжіліс депутаты "
+                   "болып сайланды. Ал 2000 жылы ол Қазақстан патриоттары партиясын құрды және басқарды.")
+    founding = only(found, "PartyFounding")
+    assert founding["date"] == "2000"
+    founder = next(a for a in founding["actors"] if a["label"] == "Gani Kasymov")
+    assert founder["inferred"] and founder["source"] == "context" and founder["line"] == 1
+
+
+@pytest.mark.parametrize("before, relative", [
+    ("«Президент сайлау жөніндегі Заң» Қабылданып, ", True),  # 000_…:12, `ол бойынша`: by that law
+    ("«Қазақстан-2012» халықтық қозғалысы құрылды, кейіннен ", True),  # 004_…:14008
+    ("Алайда, 1997 жылы ", False),  # 004_…:7394
+    ("Ал 2000 жылы ", False),  # 004_…:8323
+])
+def test_a_pronoun_after_a_full_clause_stands_for_its_noun(before: str, relative: bool) -> None:
+    assert relative_pronoun(before) is relative
+
+
+def test_the_results_sentence_names_the_parties_of_an_election() -> None:
+    # 004_…:9090-9098
+    found = events("2004 жылғы 19 қыркүйекте кезекті парламенттік сайлау өтті, оған алғаш рет ресми тіркелген "
+                   "барлық партиялар қатысты. Бұл ретте азаматтық және Аграрлық партиялар «Еңбекшілердің "
+                   "аграрлық-индустриялық одағы» (ЕАИО) сайлау блогына бірікті. Сайлау қорытындысы бойынша ҚР "
+                   "Парламенті Мәжілісі депутаттарының 10 мандаты келесідей бөлінді: «Отан» РСП – 7, ҚДП «Ак жол», "
+                   "«Асар» РП және «ЕАИО» блогы - 1 [1].")
+    election = only(found, "Election")
+    assert election["date"] == "2004-09-19"
+    assert {"Otan (Republican Political Party)", "Asar (party)"} <= labels(election)
+
+
+def test_a_date_range_and_a_month_inside_it_are_one_event() -> None:
+    # 004_…:9156-9163 and 11550-11551
+    found = events("2005 жылдың наурыз-сәуір айларында «Ақ жол» ҚДП қатарында екі негізгі топқа бөлінді: "
+                   "«радикалдар», құрамында Болат Әбілов, Ораз Жандосов және Алтынбек Сәрсенбайұлы тең "
+                   "төрағаларының жақтаушыларынан тұрады. Нәтижесінде соңғылары партия қатарынан шығып, өздерінің - "
+                   "Қазақстанның «Нағыз Ақ жол» демократиялық партиясын құрды.\n\n"
+                   "2005 жылғы сәуірде Қазақстанның «Нағыз Ақ жол» демократиялық партиясының құрылуымен ол оның "
+                   "тең төрағасы болды.")
+    founding = only(found, "PartyFounding")
+    assert founding["date"] == "2005-04" and len(founding["mentions"]) == 2
+    assert "Bolat Abilov" in labels(founding)
 
 
 def test_a_protest_dated_by_this_day() -> None:
