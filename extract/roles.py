@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from tarikh.extract.dating import usable
 from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length
 from tarikh.extract.model import ActorMention
 from tarikh.extract.triggers import Trigger
@@ -110,11 +111,14 @@ def _elaborations() -> dict[str, tuple[re.Pattern[str], set[str], int]]:
 def elaborating_actors(sentences: list[AnalysedSentence], position: int, event_type: str
                        ) -> list[tuple[AnalysedSentence, ActorMention]]:
     """The actors of a later sentence that names the event again to tell its outcome (`Сайлау қорытындысы
-    бойынша … мандаттары бөлінді: «Отан» РСП – 4, …`: the parties that won seats), from `elaborations`."""
+    бойынша … мандаттары бөлінді: «Отан» РСП – 4, …`: the parties that won seats), from `elaborations`; the
+    search stops at a sentence with a date of its own."""
     if event_type not in _elaborations():
         return []
     cue, kinds, reach = _elaborations()[event_type]
     for near in range(position + 1, min(len(sentences), position + reach + 1)):
+        if any(usable(d) for d in sentences[near].dates):
+            break  # a new time frame: the cue would name another event
         if cue.search(lower_same_length(sentences[near].text)):
             return [(sentences[near], a) for a in sentences[near].actors if a.kind in kinds]
     return []
