@@ -25,11 +25,11 @@ from typing import Iterator
 import yaml
 
 from tarikh.errors import TarikhError
+from tarikh.extract.lexicon import parse_yaml
 
 DATA_DIR = Path(str(files("tarikh.extract"))) / "data" / "actors"
 ENTRY_FILES = ("persons", "parties", "movements", "states", "organisations", "bodies", "places")
 KINDS = {"Person", "Party", "Movement", "State", "Organisation", "Body", "Place", "Other"}
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*)+")
 
 
@@ -76,7 +76,7 @@ def _variants(form: str, kind: str) -> Iterator[str]:
 
 def _load_entries(path: Path) -> list[Actor]:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or []
+        raw = parse_yaml(path.read_text(encoding="utf-8")) or []
     except (OSError, yaml.YAMLError) as error:
         raise TarikhError(f"{path}: cannot read gazetteer file: {error}") from None
     actors = []
@@ -135,6 +135,6 @@ def load_data(name: str) -> dict:
     """One of the YAML tables beside the gazetteer (suffixes, detect, offices)."""
     path = DATA_DIR / f"{name}.yaml"
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
+        return parse_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
         raise TarikhError(f"{path}: cannot read actor data: {error}") from None

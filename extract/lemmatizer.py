@@ -32,9 +32,10 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Iterable, Iterator
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from tarikh.extract.lexicon import parse_yaml
 
 LANGUAGES = ("kk", "az")
 MIN_STEM_CHARS = 2
@@ -116,7 +117,7 @@ def _data(name: str):
 
 @lru_cache(maxsize=None)
 def suffix_table(lang: str) -> SuffixTable:
-    table = yaml.safe_load(_data(f"{lang}_suffixes.yaml").read_text(encoding="utf-8"))
+    table = parse_yaml(_data(f"{lang}_suffixes.yaml").read_text(encoding="utf-8"))
     paths = {name: tuple(tuple(sorted(suffixes, key=len, reverse=True)) for suffixes in slots.values())
              for name, slots in table["paths"].items()}
     required = {name: list(table["paths"][name]).index(slot) for name, slot in table.get("required_slots", {}).items()}

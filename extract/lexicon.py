@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser where PyYAML has it
 GAP = r"(?:\W+\w+){0,8}?\W+"
 BETWEEN = r"\W+"
 
@@ -23,7 +24,12 @@ def package_yaml(*parts: str) -> Any:
     """A YAML file shipped inside `tarikh.extract` (path parts below it), read once. Reading by path does not
     import the package the file sits in (`lang/kk/` would import spaCy)."""
     with open(Path(str(files("tarikh.extract").joinpath(*parts))), encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return parse_yaml(handle)
+
+
+def parse_yaml(text: Any) -> Any:
+    """YAML text (or an open file) → Python values, with the fast parser when there is one."""
+    return yaml.load(text, Loader=YAML_LOADER)
 
 
 def load_yaml(*parts: str) -> Any:

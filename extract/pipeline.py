@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from tarikh.extract.actors import ALIASES_KEY, find_actors
-from tarikh.extract.aliases import learn_aliases
+from tarikh.extract.aliases import AliasTable, learn_aliases
 from tarikh.extract.dates import DateDiscourse, find_dates
 from tarikh.extract.discourse import is_section_heading
 from tarikh.extract.events import AnalysedSentence, EventMention, extract_mentions
 from tarikh.extract.lexicon import load_yaml
-from tarikh.extract.model import LANGUAGES, TEXT_KEY, SourceText
+from tarikh.extract.model import LANGUAGES, TEXT_KEY, ActorMention, DateExpr, SourceText
 from tarikh.extract.text import read_document
 from tarikh.extract.titles import resolve_title
-from tarikh.extract.triggers import may_hold_trigger
+from tarikh.extract.triggers import Trigger, may_hold_trigger
 
 @lru_cache(maxsize=None)
 def load(lang: str) -> Language:
@@ -42,6 +43,17 @@ def load(lang: str) -> Language:
     return nlp
 
 
+WARM_UP = {"kk": "1991 жылы 16 желтоқсанда Қазақстан тәуелсіздігін жариялады.",
+           "az": "16 dekabr 1991-ci ildə Qazaxıstan dövlət müstəqilliyini elan etdi.",
+           "ru": "16 декабря 1991 года Казахстан провозгласил независимость."}
+
+
+def warm_up() -> None:
+    """Load every language's pipeline and the tables its components compile on first use (before a process
+    forks workers, or in a new worker before its first task)."""
+    read_sentences([(text, lang) for lang, text in WARM_UP.items()], AliasTable())
+
+
 def sentence_doc(nlp: Language, text: str, aliases: Any) -> Doc:
     """A Doc of one sentence, carrying the document's learned aliases for the actor matcher."""
     doc = nlp.make_doc(text)
@@ -50,23 +62,54 @@ def sentence_doc(nlp: Language, text: str, aliases: Any) -> Doc:
     return doc
 
 
-def analyse(source: SourceText) -> list[AnalysedSentence]:
-    """Every sentence of a document with its dates and actors; sentences that may tell an event go through the
-    whole spaCy pipeline and also get their triggers (offsets relative to the sentence)."""
+SentenceItem = tuple[str, str]  # a sentence's text and language
+Findings = tuple[list[DateExpr], list[ActorMention], list[Trigger]]
+Mapper = Callable[[Callable[[list[SentenceItem]], list[Findings]], Iterable[list[SentenceItem]]],
+                  Iterable[list[Findings]]]
+CHUNK_SENTENCES = 250  # sentences read as one task (a unit of work for a pool of processes)
+
+
+def read_sentences(items: list[SentenceItem], aliases: AliasTable) -> list[Findings]:
+    """The dates, actors and triggers of each sentence; sentences that may tell an event go through the whole
+    spaCy pipeline, the others are read for their dates and actors only (no trigger can be found in them)."""
+    aliases = _same_table(aliases)
+    findings: list[Findings | None] = [None] * len(items)
+    by_lang: dict[str, list[int]] = {}
+    for i, (text, lang) in enumerate(items):
+        if may_hold_trigger(text, lang):
+            by_lang.setdefault(lang, []).append(i)
+        else:  # its dates may be referred back to, its actors lent to a neighbouring event
+            findings[i] = (find_dates(text, lang), find_actors(text, lang, aliases), [])
+    for lang, indices in by_lang.items():
+        nlp = load(lang)
+        docs = nlp.pipe(sentence_doc(nlp, items[i][0], aliases) for i in indices)
+        for i, doc in zip(indices, docs):
+            findings[i] = (doc._.dates, doc._.actors, doc._.triggers)
+    return findings
+
+
+_last_table: list[AliasTable] = []
+
+
+def _same_table(aliases: AliasTable) -> AliasTable:
+    """The table already seen when an equal one arrives again (a worker process receives a copy of the
+    document's table with every chunk; the matcher's index of it is cached by identity)."""
+    if _last_table and _last_table[0].entries == aliases.entries:
+        return _last_table[0]
+    _last_table[:] = [aliases]
+    return aliases
+
+
+def analyse(source: SourceText, mapper: Mapper = map) -> list[AnalysedSentence]:
+    """Every sentence of a document with its dates, actors and triggers (offsets relative to the sentence),
+    read in chunks by `mapper` (the built-in `map`, or a process pool's ordered `imap`)."""
     aliases = learn_aliases(source)
     analysed = [AnalysedSentence(sentence=s, text=source.sentence_text(s), lang=s.lang) for s in source.sentences]
-    by_lang: dict[str, list[AnalysedSentence]] = {}
-    for sentence in analysed:
-        if may_hold_trigger(sentence.text, sentence.lang):
-            by_lang.setdefault(sentence.lang, []).append(sentence)
-        else:  # its dates may be referred back to, its actors lent to a neighbouring event
-            sentence.dates = find_dates(sentence.text, sentence.lang)
-            sentence.actors = find_actors(sentence.text, sentence.lang, aliases)
-    for lang, sentences in by_lang.items():
-        nlp = load(lang)
-        docs = nlp.pipe(sentence_doc(nlp, s.text, aliases) for s in sentences)
-        for sentence, doc in zip(sentences, docs):
-            sentence.dates, sentence.actors, sentence.triggers = doc._.dates, doc._.actors, doc._.triggers
+    items = [(sentence.text, sentence.lang) for sentence in analysed]
+    chunks = [items[i:i + CHUNK_SENTENCES] for i in range(0, len(items), CHUNK_SENTENCES)]
+    findings = chain.from_iterable(mapper(partial(read_sentences, aliases=aliases), chunks))
+    for sentence, (dates, actors, triggers) in zip(analysed, findings):
+        sentence.dates, sentence.actors, sentence.triggers = dates, actors, triggers
     return analysed
 
 
@@ -93,19 +136,19 @@ class DocumentResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def extract_document(path: Path) -> DocumentResult:
+def extract_document(path: Path, mapper: Mapper = map) -> DocumentResult:
     """The whole per-document pipeline: read, clean, analyse, resolve dates, assemble event mentions."""
-    return extract_source(read_document(Path(path)))
+    return extract_source(read_document(Path(path)), mapper)
 
 
-def extract_source(source: SourceText) -> DocumentResult:
+def extract_source(source: SourceText, mapper: Mapper = map) -> DocumentResult:
     """The pipeline after reading: analyse the sentences, resolve their dates, assemble event mentions."""
     document = {"name": source.name, "sha256": source.sha256, "lang": source.lang, "chars": len(source.raw),
                 "encoding": source.encoding, "paragraphs": len(source.paragraphs),
                 "sentences": len(source.sentences)}
     if source.lang not in LANGUAGES:
         return DocumentResult(document, counts={"skipped_language": 1})
-    sentences = analyse(source)
+    sentences = analyse(source, mapper)
     resolve_discourse_dates(sentences, DateDiscourse())
     mentions, counts = extract_mentions(source, sentences, resolve_title)
     return DocumentResult(document, mentions, counts)

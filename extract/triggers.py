@@ -127,8 +127,10 @@ def lexicon(lang: str) -> Lexicon:
 
 
 def may_hold_trigger(text: str, lang: str) -> bool:
-    """A cheap test: does any word of the text open a trigger of this language?"""
-    return lexicon(supported_language(lang)).openers.search(lower_same_length(text)) is not None
+    """Does a trigger pattern of this language match in the text (before its cues and rejections are read)?"""
+    lex = lexicon(supported_language(lang))
+    lower = lower_same_length(text)
+    return lex.openers.search(lower) is not None and bool(_matches(lower, lex))
 
 
 def _starts_any(word: str, stems: tuple[str, ...]) -> str | None:

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import networkx as nx
-import yaml
 
 from tarikh.errors import TarikhError
+from tarikh.extract.lexicon import parse_yaml
 from tarikh.graph.store import open_store
 
 TK = "https://w3id.org/tarikh/ontology#"
@@ -60,7 +60,7 @@ def static_text(name: str) -> str:
 
 @cache
 def static_yaml(name: str) -> Any:
-    return yaml.safe_load(static_text(name))
+    return parse_yaml(static_text(name))
 
 
 def select(store, query_file: str) -> Iterator[dict[str, Any]]:

@@ -13,13 +13,14 @@ import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from tarikh.cache import extractor_version, result_lines
 from tarikh.errors import TarikhError
 from tarikh.extract.reading import decode, read_bytes, sha256_of
 
 Job = tuple[str, Path]
+Mapper = Callable[..., Iterable]
 Result = tuple[str, list[str]]
 LOCAL = "local"
 LOCAL_WORKERS = 2
@@ -29,14 +30,15 @@ PIECE_CHARS = 800_000  # under spaCy's limit of 1,000,000 characters for one tex
 PIECE_BREAKS = ("\n", ". ", " ")  # where a piece may end, best first
 
 
-def extract_lines(path: str | Path) -> list[str]:
-    """Run the per-document pipeline over one file (a huge one in pieces); its shard lines."""
+def extract_lines(path: str | Path, mapper: Mapper = map) -> list[str]:
+    """Run the per-document pipeline over one file (a huge one in pieces); its shard lines. `mapper` reads
+    the chunks of sentences (a process pool's `imap` spreads one document over the pool)."""
     from tarikh.extract.pipeline import extract_document
 
     path = Path(path)
     if path.stat().st_size > HUGE_BYTES:
-        return extract_in_pieces(path)
-    result = extract_document(path)
+        return extract_in_pieces(path, mapper)
+    result = extract_document(path, mapper)
     return result_lines(result.document, result.counts, result.mentions)
 
 
@@ -91,7 +93,7 @@ def shift_spans(value: Any, chars: int, lines: int) -> None:
             shift_spans(item, chars, lines)
 
 
-def extract_in_pieces(path: Path) -> list[str]:
+def extract_in_pieces(path: Path, mapper: Mapper = map) -> list[str]:
     """A huge file, read piece by piece with offsets and lines moved back to the whole file: memory is bounded
     by the piece size. Dates told in one piece do not resolve anaphora (`сол жылы`) in the next."""
     from tarikh.extract.pipeline import extract_document
@@ -106,7 +108,7 @@ def extract_in_pieces(path: Path) -> list[str]:
         for start, end in zip(cuts, cuts[1:]):
             piece_path.write_text(text[start:end], encoding="utf-8")
             with named_as(piece_path, path):
-                result = extract_document(piece_path)
+                result = extract_document(piece_path, mapper)
             languages[result.document["lang"]] += end - start
             skipped_chars += (end - start) * bool(result.counts.get("skipped_language"))
             for mention in result.mentions:
@@ -142,19 +144,46 @@ def run_serial(jobs: Sequence[Job]) -> Iterator[Result]:
 def _worker_init() -> None:
     """A pool worker: leave Ctrl-C to the parent, load the pipeline before the first document arrives."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from tarikh.extract.pipeline import load
+    from tarikh.extract.pipeline import warm_up
 
-    load("kk")
+    warm_up()
 
 
 def run_pool(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
-    """Extract in `workers` processes (forkserver: no state inherited from the parent but the code)."""
-    if len(jobs) == 1:
-        yield from run_serial(jobs)
-        return
+    """Extract in `workers` processes: documents side by side when they are many and none dominates, else one
+    document after another with the sentences of each spread over the processes."""
+    sizes = [path.stat().st_size for _, path in jobs]
+    if len(jobs) < 2 * workers or max(sizes) * workers > sum(sizes):
+        yield from run_spread(jobs, workers)
+    else:
+        yield from run_side_by_side(jobs, workers)
+
+
+def run_side_by_side(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
+    """One document per process at a time (forkserver: no state inherited from the parent but the code)."""
     pool = multiprocessing.get_context("forkserver").Pool(min(workers, len(jobs)), initializer=_worker_init)
-    try:
+    with _stopped_on_error(pool):
         yield from pool.imap_unordered(_keyed, _largest_first(jobs), chunksize=1)
+
+
+def run_spread(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
+    """Each document's sentences read in chunks by a pool of processes forked from this one once the pipeline
+    is loaded (where the platform can fork), so that they start at once; the rest of the pipeline runs here."""
+    from tarikh.extract.pipeline import warm_up
+
+    warm_up()
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "forkserver"
+    pool = multiprocessing.get_context(method).Pool(workers, initializer=_worker_init)
+    with _stopped_on_error(pool):
+        for key, path in jobs:
+            yield key, extract_lines(path, pool.imap)
+
+
+@contextmanager
+def _stopped_on_error(pool) -> Iterator[None]:
+    """Close the pool when its work is done; terminate it on an error or Ctrl-C."""
+    try:
+        yield
     except BaseException:
         pool.terminate()
         raise
