@@ -102,6 +102,9 @@ def _suffix_chains(derived: bool = True) -> frozenset[str]:
     return frozenset(chains)
 
 
+OPENER_LETTERS = 4
+
+
 class Words:
     """The words of a text as parallel lists (offsets, surface forms); a `Word` with its key on access.
 
@@ -177,6 +180,12 @@ def _phrase(form: str, actor: Actor, source: str) -> Phrase | None:
                   capitalised=single and is_capitalised(first), source=source)
 
 
+def opener_prefix(first: str) -> str:
+    """The start of a lower-case phrase's first word that every inflected form of it keeps: four letters, and
+    never the last letter of a short word (voiced before an ending: `одақ` → `одағы`)."""
+    return first[:max(2, min(OPENER_LETTERS, len(first) - 1))]
+
+
 class PhraseIndex:
     """Phrases by the key of their first word, longest phrase first."""
 
@@ -191,7 +200,7 @@ class PhraseIndex:
         for bucket in self.by_first.values():
             bucket.sort(key=lambda p: (-len(p.keys), -sum(map(len, p.keys))))
         self._candidates: dict[str, list[Phrase]] = {}
-        self.lower_starts = frozenset(p.first[:2] for bucket in self.by_first.values() for p in bucket
+        self.lower_starts = frozenset(opener_prefix(p.first) for bucket in self.by_first.values() for p in bucket
                                       if not p.first[:1].isupper())
         self.fuzzy_keys: dict[tuple[bool, str], dict[int, dict[str, Actor]]] = {}
         for key, bucket in self.by_first.items():

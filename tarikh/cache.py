@@ -60,7 +60,8 @@ def shard_key(name: str, content_sha256: str) -> str:
 
 
 def mention_to_dict(mention: EventMention) -> dict[str, Any]:
-    return dataclasses.asdict(mention)
+    """The mention's fields (JSON values already: no deep copy needed to serialise them)."""
+    return vars(mention)
 
 
 def mention_from_dict(record: dict[str, Any]) -> EventMention:
