@@ -172,12 +172,14 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
     mentions: list[EventMention] = []
     counts = {"triggers": 0, "rejected": 0, "undated": 0}
     recent: list[tuple[int, int, DateExpr]] = []  # (sentence index, paragraph, date) of the sentences read so far
-    telling = [bool(accepted_triggers(s.triggers, segments(s.text))) for s in sentences]
+    telling = [any(t.rejected is None for t in s.triggers) for s in sentences]
     for position, sentence in enumerate(sentences):
         own = [d for d in sentence.dates if usable(d)]
         counts["triggers"] += len(sentence.triggers)
         counts["rejected"] += sum(t.rejected is not None for t in sentence.triggers)
-        for trigger, (lo, hi) in accepted_triggers(sentence.triggers, segments(sentence.text), own, sentence.text):
+        told = accepted_triggers(sentence.triggers, segments(sentence.text), own, sentence.text) \
+            if telling[position] else []
+        for trigger, (lo, hi) in told:
             scoped = [d for d in own if lo <= d.start and d.end <= hi]
             date = governing_date(trigger, scoped, sentence.text)
             if trigger.adjacent and (date is None or binding(trigger, date) < ADJACENT_BINDING):
