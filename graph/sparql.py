@@ -250,7 +250,7 @@ class EmbeddedEngine:
                 return Result(boolean=bool(answer))
             if isinstance(answer, QuerySolutions):
                 variables = [v.value for v in answer.variables]
-                return Result(variables, [[row[v] for v in variables] for row in answer])
+                return Result(variables, [list(row) for row in answer])  # values in variable order, None unbound
             from pyoxigraph import RdfFormat, serialize
 
             return Result(triples=serialize(list(answer), format=RdfFormat.N_TRIPLES).decode("utf-8"))
