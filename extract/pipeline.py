@@ -8,7 +8,7 @@ which later sentences may refer back to, and their actors, which a neighbouring 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import chain
 from pathlib import Path
@@ -110,7 +110,24 @@ def analyse(source: SourceText, mapper: Mapper = map) -> list[AnalysedSentence]:
     findings = chain.from_iterable(mapper(partial(read_sentences, aliases=aliases), chunks))
     for sentence, (dates, actors, triggers) in zip(analysed, findings):
         sentence.dates, sentence.actors, sentence.triggers = dates, actors, triggers
+    resolve_surnames(analysed)
     return analysed
+
+
+def resolve_surnames(sentences: list[AnalysedSentence]) -> None:
+    """A bare surname (`Қожахметов`) stands for the person of that surname last named in full before it in the
+    document (`Асылбек Қожахметов`), not for whichever namesake the gazetteer lists first."""
+    last_named: dict[str, ActorMention] = {}
+    for sentence in sentences:
+        for k, actor in enumerate(sentence.actors):
+            if actor.kind != "Person" or actor.source != "gazetteer":
+                continue
+            surname = actor.label.split()[-1]
+            if " " in actor.text.strip():
+                last_named[surname] = actor
+            elif (named := last_named.get(surname)) and named.id != actor.id:
+                sentence.actors[k] = replace(actor, id=named.id, label=named.label, wikidata=named.wikidata,
+                                             labels=named.labels)
 
 
 def resolve_discourse_dates(sentences: list[AnalysedSentence], discourse: DateDiscourse) -> None:

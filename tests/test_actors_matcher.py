@@ -114,3 +114,15 @@ def test_any_text_never_raises_and_spans_stay_inside(text):
 def test_fuzzy_threshold_is_a_parameter():
     strict = ActorMatcher(fuzzy_threshold=100)
     assert all(m.id != "belarus" for m in strict.find("Белеорусь басшилары"))
+
+
+def test_bare_surname_is_the_namesake_named_in_full_before_it():
+    # 004_…:12342-12346: Асылбек, not Хасен Қожахметов
+    from tarikh.extract.pipeline import analyse
+    from tarikh.extract.text import prepare
+
+    sentences = analyse(prepare("2007 жылғы шілдеде Асылбек Қожахметов «Алға!» ХП Саяси кеңесі төралқасының "
+                                "төрағасы қызметінен кетті. Кейіннен Қожахметов өзі құрған халықаралық бизнес "
+                                "академиясының басшылығына оралды.", "excerpt.txt"))
+    persons = [a.label for s in sentences for a in s.actors if a.kind == "Person"]
+    assert persons == ["Asylbek Kozhakhmetov", "Asylbek Kozhakhmetov"]
