@@ -30,6 +30,15 @@ def attributive(date: DateExpr) -> bool:
     return bool(ATTRIBUTIVE.search(lower_same_length(date.text)))
 
 
+ATTRIBUTE_REACH = 2  # words: an attributive date modifies a noun phrase of at most this many words before its head
+
+
+def attribute_of(between: str) -> bool:
+    """Can an attributive date modify the trigger, with these words between them (`23-ші желтоқсанындағы
+    ҚХР-ға мемлекеттік сапары`)? Only within one noun phrase: a few words, no punctuation."""
+    return len(between.split()) <= ATTRIBUTE_REACH and not re.search(r"[,;:.()]", between)
+
+
 def binding(trigger: Trigger, date: DateExpr) -> float:
     """How surely a date in the same sentence governs a trigger (higher is surer)."""
     if date.start < trigger.end and trigger.start < date.end:
@@ -45,12 +54,12 @@ def binding(trigger: Trigger, date: DateExpr) -> float:
 
 def may_govern(trigger: Trigger, date: DateExpr, text: str) -> bool:
     """Can this date of the sentence be the trigger's? Not a deadline (`… дейін`) nor a publication date, not an
-    attribute of another noun far before it, not a date after a trigger that heads a subordinate clause
+    attribute of another noun (far before the trigger, or after it: `референдум … 1993 жылғы Конституциясын`), not a date after a trigger that heads a subordinate clause
     (`қабылдағаннан кейін`)."""
     if not usable(date) or "until" in date.flags or "term" in date.flags or publication_date(date, text):
         return False
-    if attributive(date) and date.end + ADJACENT < trigger.start:
-        return False
+    if attributive(date) and (date.start >= trigger.end or not attribute_of(text[date.end:trigger.start])):
+        return False  # the attribute of another noun, before or after the trigger
     return date.start < trigger.end or not subordinate(trigger, text)
 
 

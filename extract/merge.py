@@ -65,8 +65,9 @@ class Cluster:
 
     @property
     def finest(self) -> EventMention:
-        """The member whose date is the narrowest (the first of equals)."""
-        return min(self.members, key=lambda m: (span_days(m), self.members.index(m)))
+        """The member with the finest date: the most precise written date (a month before a season of the
+        year), then the narrowest interval, then the first."""
+        return min(self.members, key=lambda m: (-len(m.date or ""), span_days(m), self.members.index(m)))
 
     @property
     def date(self) -> str | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from tarikh.extract.dating import attribute_of
 from tarikh.extract.merge import merge_events
 from tarikh.extract.pipeline import extract_source
 from tarikh.extract.roles import relative_pronoun
@@ -139,6 +140,23 @@ def test_a_date_range_and_a_month_inside_it_are_one_event() -> None:
     founding = only(found, "PartyFounding")
     assert founding["date"] == "2005-04" and len(founding["mentions"]) == 2
     assert "Bolat Abilov" in labels(founding)
+
+
+def test_a_date_that_qualifies_another_noun_does_not_date_the_event() -> None:
+    # 004_…:7477-7479: `1993 жылғы ҚР Конституциясын` is the constitution's year, not the referendum's
+    found = events("Саясаткердің Назарбаевтың президенттік өкілеттігін ұзарту жөніндегі референдум тағайындалып, "
+                   "сол кезде қолданылып жүрген 1993 жылғы ҚР Конституциясын бұза отырып өткізілгені туралы "
+                   "мәлімдемесі айтарлықтай одан да маңызды болды.")
+    assert not [e for e in found if e["type"] == "Referendum" and e["date"] == "1993"]
+
+
+@pytest.mark.parametrize("between, modifies", [
+    (" ҚХР-ға мемлекеттік ", True),  # 002_…:38, `23-ші желтоқсанындағы ҚХР-ға мемлекеттік сапары`
+    (" ", True),
+    (" Конституциясын бұза отырып, ", False),
+])
+def test_an_attributive_date_modifies_only_its_own_noun_phrase(between: str, modifies: bool) -> None:
+    assert attribute_of(between) is modifies
 
 
 def test_a_protest_dated_by_this_day() -> None:
