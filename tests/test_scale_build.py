@@ -9,6 +9,7 @@ import pytest
 from tarikh import cache, parallel
 from tarikh.builder import build
 from tarikh.errors import TarikhError
+from tarikh.extract import pipeline
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # Real excerpts of the bundled corpus: (file, first line, last line), 1-based and inclusive.
@@ -55,6 +56,17 @@ def test_worker_processes_give_byte_identical_outputs(excerpts: Path, plain: Pat
     report = build([excerpts], tmp_path / "out", workers=2, cache=False)
     assert outputs(tmp_path / "out") == outputs(plain)
     assert [d["name"] for d in report.documents] == sorted(EXCERPTS)
+
+
+@pytest.mark.parametrize("runner", ["run_spread", "run_side_by_side"])
+def test_each_way_of_sharing_the_work_gives_byte_identical_outputs(runner: str, excerpts: Path, plain: Path,
+                                                                   tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # sentences spread over the processes in chunks of 7 (many chunks per document), or documents side by side
+    monkeypatch.setattr(pipeline, "CHUNK_SENTENCES", 7)
+    monkeypatch.setattr(parallel, "run_pool", getattr(parallel, runner))
+    build([excerpts], tmp_path / "out", workers=2, cache=False)
+    assert outputs(tmp_path / "out") == outputs(plain)
 
 
 def test_no_cache_leaves_no_shards(plain: Path) -> None:

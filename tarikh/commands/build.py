@@ -7,7 +7,8 @@ writes into the output folder:
   store/         an on-disk SPARQL store of the same graph, for `tarikh query`, `network`, `viz`, `plot`
 With no PATH, the bundled demo corpus is built. Previous outputs are replaced only when the build succeeds.
 
-Large collections: --workers N reads N documents at a time (one process each); --dask ADDRESS sends them
+Large collections: --workers N reads with N processes (many documents side by side; the sentences of a
+dominant document spread over them, so even one book is read in parallel); --dask ADDRESS sends documents
 to a Dask cluster (`--dask local` starts one on this machine). What each document yields is kept in
 OUT/.cache/, so rebuilding after editing a few texts re-reads only those (--no-cache to start afresh).
 The outputs are the same whichever way the documents were read.
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out)")
     parser.add_argument("--no-validate", action="store_true", help="skip SHACL validation of the graph")
     parser.add_argument("--workers", type=positive, default=1, metavar="N",
-                        help="documents read in parallel, one process each (default: 1)")
+                        help="processes reading documents, or the sentences of a large one (default: 1)")
     parser.add_argument("--dask", metavar="ADDRESS",
                         help="read the documents on a Dask cluster: its scheduler (tcp://host:8786) or `local`")
     parser.add_argument("--no-cache", action="store_true",
