@@ -200,8 +200,8 @@ class PhraseIndex:
         for bucket in self.by_first.values():
             bucket.sort(key=lambda p: (-len(p.keys), -sum(map(len, p.keys))))
         self._candidates: dict[str, list[Phrase]] = {}
-        self.lower_starts = frozenset(opener_prefix(p.first) for bucket in self.by_first.values() for p in bucket
-                                      if not p.first[:1].isupper())
+        self.lower_starts = frozenset(opener_prefix(p.first.lower()) for bucket in self.by_first.values()
+                                      for p in bucket if not p.first[:1].isupper() or p.source == "title")
         self.fuzzy_keys: dict[tuple[bool, str], dict[int, dict[str, Actor]]] = {}
         for key, bucket in self.by_first.items():
             for p in bucket:
