@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date as calendar_date
 from functools import lru_cache
 from typing import Any
@@ -55,19 +54,28 @@ def subtype_family(subtype: str | None) -> str | None:
     return subtype
 
 
-@dataclass
 class Cluster:
-    """Mentions believed to tell one event."""
+    """Mentions believed to tell one event, with what merging compares kept up to date as members join (so that
+    a mention is compared with a cluster in constant time, however many mentions it has)."""
 
-    type: str
-    members: list[EventMention] = field(default_factory=list)
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    def __init__(self, first: EventMention):
+        self.type = first.type
+        self.members: list[EventMention] = []
+        self.conflicts: list[dict[str, Any]] = []
+        self.subtypes: set[str] = set()
+        self.documents: set[str] = set()
+        self.core: set[str] = set()
+        self.finest = first
+        self.add(first)
 
-    @property
-    def finest(self) -> EventMention:
-        """The member with the finest date: the most precise written date (a month before a season of the
-        year), then the narrowest interval, then the first."""
-        return min(self.members, key=lambda m: (-len(m.date or ""), span_days(m), self.members.index(m)))
+    def add(self, mention: EventMention) -> None:
+        self.members.append(mention)
+        if family := subtype_family(mention.subtype):
+            self.subtypes.add(family)
+        self.documents.add(mention.mention["doc"])
+        self.core |= core_actors_of(mention)
+        if fineness(mention) < fineness(self.finest):
+            self.finest = mention
 
     @property
     def date(self) -> str | None:
@@ -81,17 +89,11 @@ class Cluster:
     def latest(self) -> str | None:
         return self.finest.latest
 
-    @property
-    def subtypes(self) -> set[str]:
-        return {f for m in self.members if (f := subtype_family(m.subtype))}
 
-    @property
-    def documents(self) -> set[str]:
-        return {m.mention["doc"] for m in self.members}
-
-    def core_actors(self) -> set[str]:
-        kinds = set(_rules()["core_kinds"].get(self.type, []))
-        return {a["id"] for m in self.members for a in m.actors if a["kind"] in kinds and not a["inferred"]}
+def fineness(mention: EventMention) -> tuple[int, int]:
+    """Lower is finer: the most precise written date (a month before a season of the year), then the narrowest
+    interval; of equals, the member that joined first stays the finest."""
+    return -len(mention.date or ""), span_days(mention)
 
 
 def core_actors_of(mention: EventMention) -> set[str]:
@@ -108,7 +110,7 @@ def relation(cluster: Cluster, mention: EventMention) -> str | None:
                                                      or family in cluster.subtypes):
             return "same"
         return None
-    shared = bool(core_actors_of(mention) & cluster.core_actors())
+    shared = bool(core_actors_of(mention) & cluster.core)
     if compatible_dates(cluster, mention) and (shared or (len(date) == 10 and date == mention.date)):
         return "same"
     if shared and day_conflict(date, mention.date) and mention.mention["doc"] not in cluster.documents:
@@ -128,10 +130,10 @@ def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
                 if kind == "conflict":
                     cluster.conflicts.append({"date": mention.date, "doc": mention.mention["doc"],
                                               "line": mention.mention["line"], "date_text": mention.date_text})
-                cluster.members.append(mention)
+                cluster.add(mention)
                 break
         else:
-            candidates.append(Cluster(type=mention.type, members=[mention]))
+            candidates.append(Cluster(mention))
     return [c for cs in clusters.values() for c in cs]
 
 

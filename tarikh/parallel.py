@@ -2,7 +2,7 @@
 
 Every runner takes jobs `(key, path)` and yields `(key, shard lines)` as documents finish, in any order; the
 builder writes each shard at once and merges them in document-name order, so every runner gives the same
-outputs. Workers load the spaCy pipeline once per process and ignore Ctrl-C (the parent stops them).
+outputs. Worker processes are forked once the pipeline is loaded and ignore Ctrl-C (the parent stops them).
 """
 from __future__ import annotations
 
@@ -142,7 +142,7 @@ def run_serial(jobs: Sequence[Job]) -> Iterator[Result]:
 
 
 def _worker_init() -> None:
-    """A pool worker: leave Ctrl-C to the parent, load the pipeline before the first document arrives."""
+    """A pool worker: leave Ctrl-C to the parent, have the pipeline loaded before the first task arrives."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from tarikh.extract.pipeline import warm_up
 
@@ -151,29 +151,32 @@ def _worker_init() -> None:
 
 def run_pool(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
     """Extract in `workers` processes: documents side by side when they are many and none dominates, else one
-    document after another with the sentences of each spread over the processes."""
+    document after another with the sentences of each spread over the processes. The processes start here,
+    before the caller starts any thread of its own (a progress display)."""
     sizes = [path.stat().st_size for _, path in jobs]
-    if len(jobs) < 2 * workers or max(sizes) * workers > sum(sizes):
-        yield from run_spread(jobs, workers)
-    else:
-        yield from run_side_by_side(jobs, workers)
+    spread = len(jobs) < 2 * workers or max(sizes) * workers > sum(sizes)
+    pool = started_pool(workers if spread else min(workers, len(jobs)))
+    return run_spread(pool, jobs) if spread else run_side_by_side(pool, jobs)
 
 
-def run_side_by_side(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
-    """One document per process at a time (forkserver: no state inherited from the parent but the code)."""
-    pool = multiprocessing.get_context("forkserver").Pool(min(workers, len(jobs)), initializer=_worker_init)
-    with _stopped_on_error(pool):
-        yield from pool.imap_unordered(_keyed, _largest_first(jobs), chunksize=1)
-
-
-def run_spread(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
-    """Each document's sentences read in chunks by a pool of processes forked from this one once the pipeline
-    is loaded (where the platform can fork), so that they start at once; the rest of the pipeline runs here."""
+def started_pool(workers: int):
+    """Worker processes forked from this one once the pipeline is loaded, so that they start at once (where
+    the platform cannot fork, each loads the pipeline itself)."""
     from tarikh.extract.pipeline import warm_up
 
     warm_up()
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "forkserver"
-    pool = multiprocessing.get_context(method).Pool(workers, initializer=_worker_init)
+    return multiprocessing.get_context(method).Pool(workers, initializer=_worker_init)
+
+
+def run_side_by_side(pool, jobs: Sequence[Job]) -> Iterator[Result]:
+    """One document per process at a time, the largest first."""
+    with _stopped_on_error(pool):
+        yield from pool.imap_unordered(_keyed, _largest_first(jobs), chunksize=1)
+
+
+def run_spread(pool, jobs: Sequence[Job]) -> Iterator[Result]:
+    """Each document's sentences read in chunks by the pool; the rest of the pipeline runs here."""
     with _stopped_on_error(pool):
         for key, path in jobs:
             yield key, extract_lines(path, pool.imap)

@@ -64,7 +64,8 @@ def test_each_way_of_sharing_the_work_gives_byte_identical_outputs(runner: str, 
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     # sentences spread over the processes in chunks of 7 (many chunks per document), or documents side by side
     monkeypatch.setattr(pipeline, "CHUNK_SENTENCES", 7)
-    monkeypatch.setattr(parallel, "run_pool", getattr(parallel, runner))
+    run = getattr(parallel, runner)
+    monkeypatch.setattr(parallel, "run_pool", lambda jobs, workers: run(parallel.started_pool(workers), jobs))
     build([excerpts], tmp_path / "out", workers=2, cache=False)
     assert outputs(tmp_path / "out") == outputs(plain)
 
