@@ -1,6 +1,6 @@
 """Who takes part in an event and how: roles from the actor's kind and the words after it, actors borrowed
-from neighbouring sentences, collective references, and the event's subtype (`data/events/roles.yaml`,
-`subtypes.yaml`)."""
+from neighbouring sentences (collective references, pronouns, a later sentence telling the outcome), and the
+event's subtype (`data/events/roles.yaml`, `subtypes.yaml`)."""
 from __future__ import annotations
 
 import re
