@@ -152,8 +152,7 @@ def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -
     last = trigger_words[-1] if trigger_words else ""
     if trigger_words and _starts_any(trigger_words[0], lex.other_words):
         return f"another word: «{trigger_words[0]}»"
-    if lower.count("«", 0, start) > lower.count("»", 0, start) and "»" not in lower[start:end] \
-            and event_type not in lex.quoted_names:
+    if inside_quotes(lower, start, end) and event_type not in lex.quoted_names:
         return "inside a quoted title"
     if lex.ordinal_before.search(lower[max(0, start - 14):start].rstrip()):
         return "a convocation number, not an event"
@@ -171,6 +170,13 @@ def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -
     if after and (cue := _starts_any(after[0], lex.blocked_after.get(event_type, ()))):
         return f"modifier of a noun: «{after[0]}»"
     return None
+
+
+def inside_quotes(text: str, start: int, end: int) -> bool:
+    """Is `[start, end)` inside «…»: a quote opened before it and not closed, and a closing one after it (a quote
+    left open by the PDF text, `«Атамекен «Одағы» … сайланды`, does not make the rest of the sentence a title)."""
+    return text.count("«", 0, start) > text.count("»", 0, start) and "»" not in text[start:end] \
+        and "»" in text[end:]
 
 
 def _matches(lower: str, lex: Lexicon) -> list[tuple[int, int, int]]:

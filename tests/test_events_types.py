@@ -7,6 +7,7 @@ from tarikh.extract.dating import attribute_of
 from tarikh.extract.merge import merge_events
 from tarikh.extract.pipeline import extract_source
 from tarikh.extract.roles import relative_pronoun
+from tarikh.extract.triggers import inside_quotes
 from tarikh.extract.text import prepare
 
 
@@ -160,6 +161,18 @@ def test_a_date_that_qualifies_another_noun_does_not_date_the_event() -> None:
 ])
 def test_an_attributive_date_modifies_only_its_own_noun_phrase(between: str, modifies: bool) -> None:
     assert attribute_of(between) is modifies
+
+
+@pytest.mark.parametrize("text, trigger, inside", [
+    # 004_…:14113: the amendment named in the law's title
+    ("парламент «қазақстан республикасының конституциясына өзгеріс енгізу туралы» заңды қабылдады",
+     "конституциясына", True),
+    # 004_…:15941: the PDF text leaves a quote open; the election after it is no title
+    ("жаңа төрағасы болып «атамекен «одағы» палатасының басшысы азат перуашев сайланды.", "сайланды", False),
+])
+def test_a_trigger_is_inside_a_title_only_between_quotes(text: str, trigger: str, inside: bool) -> None:
+    start = text.index(trigger)
+    assert inside_quotes(text, start, start + len(trigger)) is inside
 
 
 def test_a_protest_dated_by_this_day() -> None:
