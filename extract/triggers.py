@@ -71,6 +71,7 @@ class Lexicon:
     other_words: tuple[str, ...]
     quoted_names: tuple[str, ...]
     ordinal_before: re.Pattern[str]
+    cited_article: re.Pattern[str]
     blocked_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def candidate_rules(self, word: str) -> list[int]:
@@ -122,6 +123,7 @@ def lexicon(lang: str) -> Lexicon:
         negated=re.compile(not_event["negated_verb"]), future=re.compile(not_event["future_participle"]),
         other_words=tuple(not_event["other_words"]), quoted_names=tuple(not_event["quoted_names"]),
         ordinal_before=re.compile(not_event["ordinal_before"]),
+        cited_article=re.compile(not_event["cited_article"]),
         blocked_after={t: tuple(words) for t, words in (cues.get("modifier_of") or {}).items()},
     )
 
@@ -221,9 +223,11 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
             if distance is not None and (not rule.needs or distance <= needed):
                 event_type = other_type
                 break
+        rejected = rejection(lower, start, end, event_type, lex)
+        if rejected is None and "…" in rule.pattern and lex.cited_article.search(lower, start, end):
+            rejected = "an article cited between its words, not an event"
         found.append(Trigger(type=event_type, subtype=rule.subtype, start=start, end=end, text=text[start:end],
-                             strength=rule.strength, rule=rule.pattern, adjacent=rule.adjacent,
-                             rejected=rejection(lower, start, end, event_type, lex)))
+                             strength=rule.strength, rule=rule.pattern, adjacent=rule.adjacent, rejected=rejected))
     return found
 
 
