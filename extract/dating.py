@@ -54,13 +54,22 @@ def binding(trigger: Trigger, date: DateExpr) -> float:
 
 def may_govern(trigger: Trigger, date: DateExpr, text: str) -> bool:
     """Can this date of the sentence be the trigger's? Not a deadline (`… дейін`) nor a publication date, not an
-    attribute of another noun (far before the trigger, or after it: `референдум … 1993 жылғы Конституциясын`), not a date after a trigger that heads a subordinate clause
-    (`қабылдағаннан кейін`)."""
+    attribute of another noun (`референдум … 1993 жылғы Конституциясын`) unless that noun is the decree or decision
+    that brought the event about, not a date after a trigger that heads a subordinate clause (`қабылдағаннан
+    кейін`)."""
     if not usable(date) or "until" in date.flags or "term" in date.flags or publication_date(date, text):
         return False
-    if attributive(date) and (date.start >= trigger.end or not attribute_of(text[date.end:trigger.start])):
+    if attributive(date) and not (date.end <= trigger.start and (attribute_of(text[date.end:trigger.start])
+                                                                   or instrument_date(date, text))):
         return False  # the attribute of another noun, before or after the trigger
     return date.start < trigger.end or not subordinate(trigger, text)
+
+
+def instrument_date(date: DateExpr, text: str) -> bool:
+    """Is an attributive date that of the decree or decision by which the event came about (`2016 жылғы 20
+    қаңтардағы Жарлығымен … Мәжілісі таратылды`)?"""
+    head = " ".join(lower_same_length(text[date.end:date.end + 80]).split()[:ATTRIBUTE_REACH + 1])
+    return bool(cue_set("instrument").search(head))
 
 
 def publication_date(date: DateExpr, text: str) -> bool:
