@@ -13,14 +13,17 @@ import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from multiprocessing.pool import Pool
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from tarikh.cache import extractor_version, result_lines
 from tarikh.errors import TarikhError
 from tarikh.extract.reading import decode, read_bytes, sha256_of
 
+if TYPE_CHECKING:
+    from tarikh.extract.pipeline import Mapper
+
 Job = tuple[str, Path]
-Mapper = Callable[..., Iterable]
 Result = tuple[str, list[str]]
 LOCAL = "local"
 LOCAL_WORKERS = 2
@@ -159,7 +162,7 @@ def run_pool(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
     return run_spread(pool, jobs) if spread else run_side_by_side(pool, jobs)
 
 
-def started_pool(workers: int):
+def started_pool(workers: int) -> Pool:
     """Worker processes forked from this one once the pipeline is loaded, so that they start at once (where
     the platform cannot fork, each loads the pipeline itself)."""
     from tarikh.extract.pipeline import warm_up
@@ -169,13 +172,13 @@ def started_pool(workers: int):
     return multiprocessing.get_context(method).Pool(workers, initializer=_worker_init)
 
 
-def run_side_by_side(pool, jobs: Sequence[Job]) -> Iterator[Result]:
+def run_side_by_side(pool: Pool, jobs: Sequence[Job]) -> Iterator[Result]:
     """One document per process at a time, the largest first."""
     with _stopped_on_error(pool):
         yield from pool.imap_unordered(_keyed, _largest_first(jobs), chunksize=1)
 
 
-def run_spread(pool, jobs: Sequence[Job]) -> Iterator[Result]:
+def run_spread(pool: Pool, jobs: Sequence[Job]) -> Iterator[Result]:
     """Each document's sentences read in chunks by the pool; the rest of the pipeline runs here."""
     with _stopped_on_error(pool):
         for key, path in jobs:
@@ -183,7 +186,7 @@ def run_spread(pool, jobs: Sequence[Job]) -> Iterator[Result]:
 
 
 @contextmanager
-def _stopped_on_error(pool) -> Iterator[None]:
+def _stopped_on_error(pool: Pool) -> Iterator[None]:
     """Close the pool when its work is done; terminate it on an error or Ctrl-C."""
     try:
         yield
