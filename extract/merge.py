@@ -97,8 +97,11 @@ def fineness(mention: EventMention) -> tuple[int, int]:
 
 
 def core_actors_of(mention: EventMention) -> set[str]:
+    """The actors that identify the event: stated (not inferred), of a core kind, in a central role."""
     kinds = set(_rules()["core_kinds"].get(mention.type, []))
-    return {a["id"] for a in mention.actors if a["kind"] in kinds and not a["inferred"]}
+    peripheral = set(_rules()["peripheral_roles"])
+    return {a["id"] for a in mention.actors
+            if a["kind"] in kinds and not a["inferred"] and a["role"] not in peripheral}
 
 
 def relation(cluster: Cluster, mention: EventMention) -> str | None:

@@ -36,7 +36,8 @@ def is_participant(actor: ActorMention) -> bool:
 
 
 def role_of(actor: ActorMention, event_type: str, text: str) -> str:
-    """The role of an actor in an event of a type, from its kind and the cue words after it."""
+    """The role of an actor in an event of a type, from its kind, the cue words after it, its case ending, or
+    the parentheses it stands in."""
     table = role_rules()
     role = table["by_kind"].get(event_type, {}).get(actor.kind, table["default"])
     following = " ".join(SENTENCE_WORDS.findall(lower_same_length(text[actor.end:actor.end + 80]))[:6])
@@ -45,6 +46,8 @@ def role_of(actor: ActorMention, event_type: str, text: str) -> str:
         if rule["type"] != event_type or actor.kind not in kinds:
             continue
         if "suffix" in rule and re.search(rule["suffix"], lower_same_length(actor.text)):
+            return rule["role"]
+        if rule.get("inside") == "parentheses" and text.count("(", 0, actor.start) > text.count(")", 0, actor.start):
             return rule["role"]
         if any(f" {cue}" in f" {following}" for cue in rule.get("after", [])):
             return rule["role"]

@@ -181,6 +181,20 @@ def test_a_trigger_is_inside_a_title_only_between_quotes(text: str, trigger: str
     assert inside_quotes(text, start, start + len(trigger)) is inside
 
 
+def test_the_members_a_new_bloc_lists_do_not_make_it_their_founding() -> None:
+    # 004_…:9165-9168: the bloc lists «Нағыз Ақ жол» among its members; that party's own founding is another event
+    found = events("2005 жылдың наурыз-сәуір айларында «радикалдар» партия қатарынан шығып, өздерінің - Қазақстанның "
+                   "«Нағыз Ақ жол» демократиялық партиясын құрды.\n\n"
+                   "Ақырында, сол жылдың наурыз айында республиканың негізгі оппозициялық күштерін (Қазақстан "
+                   "компартиясы, ҚДП «Нағыз Ақ жол», бұрынғы ҚРХП және ҚДТ ХП және т.б. активі) біріктіретін "
+                   "«Әділетті Қазақстан үшін» демократиялық күштер блогы (ӘҚҮ) құрылды.")
+    foundings = sorted((e for e in found if e["type"] == "PartyFounding"), key=lambda e: e["date"])
+    assert [(e["date"], len(e["mentions"])) for e in foundings] == [("2005-03", 1), ("2005-03", 1)]
+    bloc = next(e for e in foundings if "For a Just Kazakhstan (bloc)" in {a["label"] for a in e["actors"]})
+    roles = {a["label"]: a["role"] for a in bloc["actors"]}
+    assert roles["Naghyz Ak Zhol Democratic Party of Kazakhstan"] == "member"
+
+
 def test_a_protest_dated_by_this_day() -> None:
     # 004_…:1385-1388
     found = events("1989 жылғы 28 ақпанда «Невада – Семей» халықаралық ядроға қарсы қозғалысының құрылуы осы "
