@@ -16,6 +16,7 @@ from tarikh.extract.lexicon import cue_set, load_yaml, lower_same_length, phrase
 from tarikh.extract.model import doc_text, supported_language
 
 WORD = re.compile(r"\w+")
+HYPHENATED_WORD = re.compile(r"\w+(?:-\w+)*")
 CLAUSE_END = re.compile(r"[,;:]")
 NEEDS_BEFORE, NEEDS_AFTER = 120, 60  # characters around a trigger where its `needs` cue must stand
 TYPE_IF_BEFORE, TYPE_IF_AFTER = 60, 20  # ... and where a `type_if` cue re-types it
@@ -187,8 +188,9 @@ def _matches(lower: str, lex: Lexicon) -> list[tuple[int, int, int]]:
     for opener in lex.openers.finditer(lower):
         inside = opener.start() < taken_until
         word = WORD.match(lower, opener.start()).group()
+        hyphenated = HYPHENATED_WORD.match(lower, opener.start()).group()  # a stem may hold a hyphen: `рсп-ға`
         best = None
-        for index in lex.candidate_rules(word):
+        for index in dict.fromkeys(lex.candidate_rules(word) + lex.candidate_rules(hyphenated)):
             if inside and not lex.rules[index].nested:
                 continue
             match = lex.compiled[index].match(lower, opener.start())

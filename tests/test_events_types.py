@@ -7,7 +7,7 @@ from tarikh.extract.dating import attribute_of
 from tarikh.extract.merge import merge_events
 from tarikh.extract.pipeline import extract_source
 from tarikh.extract.roles import relative_pronoun
-from tarikh.extract.triggers import inside_quotes
+from tarikh.extract.triggers import find_triggers, inside_quotes
 from tarikh.extract.text import prepare
 
 
@@ -193,6 +193,13 @@ def test_the_members_a_new_bloc_lists_do_not_make_it_their_founding() -> None:
     bloc = next(e for e in foundings if "For a Just Kazakhstan (bloc)" in {a["label"] for a in e["actors"]})
     roles = {a["label"]: a["role"] for a in bloc["actors"]}
     assert roles["Naghyz Ak Zhol Democratic Party of Kazakhstan"] == "member"
+
+
+def test_a_trigger_stem_may_hold_a_hyphen() -> None:
+    # 004_…:9054-9055: `РСП-ға қосылды` (joined the RSP), the stem `рсп-ға` of triggers.yaml
+    triggers = find_triggers("3 (ҚР Әділет партиясы, Қазақстанның халықтық-кооперативтік партиясы және республикалық "
+                             "саяси еңбек партиясы) – «Отан» РСП-ға қосылды.", "kk")
+    assert [(t.type, t.text, t.rejected) for t in triggers] == [("Merger", "РСП-ға қосылды", None)]
 
 
 def test_a_protest_dated_by_this_day() -> None:
