@@ -127,6 +127,34 @@ def context_date(recent: list[tuple[int, int, DateExpr]], sentence: Sentence) ->
     return (own or window or [None])[-1]
 
 
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•]|\d{1,2}\)|[а-яәa-z]\))\s")
+
+
+class ListContext:
+    """The date of a list's introduction (`2002-2003 жылдары 12 саяси партия өз қызметін тоқтатты, оның ішінде:`),
+    lent to the items that follow it: paragraphs that open with a marker (`- 3 (…) – «Отан» РСП-ға қосылды.`)."""
+
+    def __init__(self) -> None:
+        self.date: DateExpr | None = None
+        self.in_list = False
+
+    def enter(self, text: str, opens_paragraph: bool) -> None:
+        """Read a sentence before its events: a paragraph that is no list item ends the list."""
+        if opens_paragraph:
+            self.in_list = self.date is not None and bool(LIST_ITEM.match(text))
+            if not self.in_list:
+                self.date = None
+
+    def leave(self, text: str, dates: list[DateExpr]) -> None:
+        """Read a sentence after its events: one ending with a colon and a date of its own introduces a list."""
+        if text.rstrip().endswith(":") and dates:
+            self.date, self.in_list = dates[-1], False
+
+    def item_date(self) -> DateExpr | None:
+        """The introduction's date, for a sentence of a list item."""
+        return self.date if self.in_list else None
+
+
 def day_before(iso_day: str | None) -> str | None:
     """The day before an ISO date (None stays None)."""
     return (calendar_date.fromisoformat(iso_day) - timedelta(days=1)).isoformat() if iso_day else None

@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from tarikh.extract.dating import (ADJACENT_BINDING, asserted, binding, context_date, coordinated, day_before,
-                                   governing_date, may_govern, subordinate, usable)
+from tarikh.extract.dating import (ADJACENT_BINDING, ListContext, asserted, binding, context_date, coordinated,
+                                   day_before, governing_date, may_govern, subordinate, usable)
 from tarikh.extract.model import ActorMention, DateExpr, Sentence, SourceText, supported_language
 from tarikh.extract.roles import infer_subtype, is_participant, neighbour_actors, role_of, role_rules
 from tarikh.extract.triggers import Trigger
@@ -173,8 +173,11 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
     counts = {"triggers": 0, "rejected": 0, "undated": 0}
     recent: list[tuple[int, int, DateExpr]] = []  # (sentence index, paragraph, date) of the sentences read so far
     telling = [any(t.rejected is None for t in s.triggers) for s in sentences]
+    lists = ListContext()
     for position, sentence in enumerate(sentences):
         own = [d for d in sentence.dates if usable(d)]
+        lists.enter(sentence.text, position == 0 or sentences[position - 1].sentence.paragraph
+                    != sentence.sentence.paragraph)
         counts["triggers"] += len(sentence.triggers)
         counts["rejected"] += sum(t.rejected is not None for t in sentence.triggers)
         told = accepted_triggers(sentence.triggers, segments(sentence.text), own, sentence.text) \
@@ -187,7 +190,7 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
             source_kind = "clause" if date and date.kind == "absolute" else "discourse" if date else ""
             if date is None:
                 borrows = asserted(trigger, sentence.text) and not subordinate(trigger, sentence.text)
-                date = context_date(recent, sentence.sentence) if borrows else None
+                date = (context_date(recent, sentence.sentence) or lists.item_date()) if borrows else None
                 source_kind = "context"
             if date is None:
                 counts["undated"] += 1
@@ -197,6 +200,7 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
             for each in [date, *(coordinated(date, scoped) if date in scoped else [])]:
                 mentions.append(builder.build(sentence, trigger, each, source_kind, each in own, actors))
         recent = (recent + [(sentence.sentence.index, sentence.sentence.paragraph, d) for d in own])[-20:]
+        lists.leave(sentence.text, own)
     return mentions, counts
 
 

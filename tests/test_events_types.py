@@ -202,6 +202,17 @@ def test_a_trigger_stem_may_hold_a_hyphen() -> None:
     assert [(t.type, t.text, t.rejected) for t in triggers] == [("Merger", "РСП-ға қосылды", None)]
 
 
+def test_list_items_take_the_date_of_the_list_introduction() -> None:
+    # 004_…:9041-9055: the items are paragraphs of their own after an introduction that ends with a colon
+    found = events("Ең алдымен, 2002-2003 жылдары 12 саяси партия өз қызметін тоқтатты, оның ішінде:\n\n"
+                   "- 5 (Қазақстанның социалистік партиясы, ҚХК, ҚРХП) - олар әртүрлі себептермен қайта тіркеуден "
+                   "өтпеді;\n\n"
+                   "- 3 (ҚР Әділет партиясы, Қазақстанның халықтық-кооперативтік партиясы және республикалық саяси "
+                   "еңбек партиясы) – «Отан» РСП-ға қосылды.")
+    merger = only(found, "Merger")
+    assert merger["date"] == "2002" and merger["mentions"][0]["line"] == 5
+
+
 def test_a_protest_dated_by_this_day() -> None:
     # 004_…:1385-1388
     found = events("1989 жылғы 28 ақпанда «Невада – Семей» халықаралық ядроға қарсы қозғалысының құрылуы осы "
