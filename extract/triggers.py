@@ -76,12 +76,14 @@ class Lexicon:
     blocked_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def candidate_rules(self, word: str) -> list[int]:
-        """Rules whose first stem opens this word."""
-        found = list(self.rules_by_opener.get(word + "=", ()))
+        """Rules whose first stem opens this word. The word may hold hyphens (a stem may too: `рсп-ға`); an exact
+        stem (`конституция=`) is the whole word or its part before the first hyphen."""
+        found = [i for whole in dict.fromkeys((word.split("-", 1)[0], word))
+                 for i in self.rules_by_opener.get(whole + "=", ())]
         for length in self.opener_lengths:
             if length <= len(word):
                 found.extend(self.rules_by_opener.get(word[:length], ()))
-        return found
+        return list(dict.fromkeys(found))
 
 
 def _first_stems(pattern: str) -> list[str]:
@@ -187,10 +189,9 @@ def _matches(lower: str, lex: Lexicon) -> list[tuple[int, int, int]]:
     found, taken_until = [], -1
     for opener in lex.openers.finditer(lower):
         inside = opener.start() < taken_until
-        word = WORD.match(lower, opener.start()).group()
-        hyphenated = HYPHENATED_WORD.match(lower, opener.start()).group()  # a stem may hold a hyphen: `рсп-ға`
+        word = HYPHENATED_WORD.match(lower, opener.start()).group()
         best = None
-        for index in dict.fromkeys(lex.candidate_rules(word) + lex.candidate_rules(hyphenated)):
+        for index in lex.candidate_rules(word):
             if inside and not lex.rules[index].nested:
                 continue
             match = lex.compiled[index].match(lower, opener.start())
