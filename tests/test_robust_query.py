@@ -35,12 +35,14 @@ def one_line_error(result: subprocess.CompletedProcess, *words: str) -> str:
 class Failing(http.server.BaseHTTPRequestHandler):
     """Answers every request with HTTP 500."""
 
+    status, content_type, body = 500, "text/plain", b"internal error"
+
     def answer(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.send_response(500)
-        self.send_header("Content-Type", "text/plain")
+        self.send_response(self.status)
+        self.send_header("Content-Type", self.content_type)
         self.end_headers()
-        self.wfile.write(b"internal error")
+        self.wfile.write(self.body)
 
     do_GET = do_POST = do_PUT = answer
 
@@ -51,14 +53,7 @@ class Failing(http.server.BaseHTTPRequestHandler):
 class NotSparql(Failing):
     """Answers 200 with an HTML page instead of SPARQL results."""
 
-    def answer(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.end_headers()
-        self.wfile.write(b"<html><body>maintenance</body></html>")
-
-    do_GET = do_POST = answer
+    status, content_type, body = 200, "text/html", b"<html><body>maintenance</body></html>"
 
 
 class Slow(Failing):
