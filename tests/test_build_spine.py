@@ -108,3 +108,12 @@ def test_cli_missing_path_exits_non_zero_without_traceback(tmp_path: Path) -> No
                             capture_output=True, text=True)
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0 and "nope.txt" in result.stderr
+
+
+def test_the_cli_starts_without_spacy_or_networkx() -> None:
+    """Every subcommand is registered without loading the extraction pipeline or the graph libraries, so
+    `tarikh query`, `tarikh --help` … do not wait for spaCy; a command loads what it needs when it runs."""
+    check = ("import sys; from tarikh.cli import build_parser; build_parser(); "
+             "print(sorted(m for m in ('spacy', 'networkx', 'rdflib', 'pyoxigraph') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"

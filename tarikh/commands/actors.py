@@ -23,15 +23,16 @@ import argparse
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from tarikh.commands._options import add_text_input
 from tarikh.commands.dates import read_input
-from tarikh.extract.actors import default_matcher, unmatched_names
-from tarikh.extract.aliases import AliasTable, learn_aliases
-from tarikh.extract.dates import detect_lang
-from tarikh.extract.model import ActorMention
+from tarikh.extract.aliases import learn_aliases
 from tarikh.extract.text import prepare
+
+if TYPE_CHECKING:  # the matcher loads spaCy: imported when the command runs, not when the CLI starts
+    from tarikh.extract.aliases import AliasTable
+    from tarikh.extract.model import ActorMention
 
 HELP = "list the actors and places a text names (persons, parties, states, bodies…) as JSON lines"
 
@@ -58,6 +59,8 @@ def record(mention: ActorMention, text: str, start: int, end: int, **extra: Any)
 
 def lines(text: str, lang: str | None) -> Iterator[Unit]:
     """Each line on its own; offsets in the line, `input_line` its number."""
+    from tarikh.extract.dates import detect_lang
+
     for number, line in enumerate(text.splitlines(), 1):
         yield Unit(line, lang or detect_lang(line), None,
                    lambda m, number=number: record(m, m.text, m.start, m.end, input_line=number))
@@ -87,6 +90,8 @@ def summary(records: list[dict[str, Any]], unmatched: Counter) -> dict[str, Any]
 
 
 def run(args: argparse.Namespace) -> int:
+    from tarikh.extract.actors import default_matcher, unmatched_names
+
     text = read_input(args.file)
     matcher = default_matcher()
     records, unmatched = [], Counter()

@@ -22,14 +22,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from tarikh.commands._options import add_text_input
 from tarikh.errors import TarikhError
-from tarikh.extract.dates import detect_lang, find_dates
-from tarikh.extract.discourse import DateDiscourse, is_section_heading
-from tarikh.extract.model import DateExpr, SourceText
 from tarikh.extract.text import prepare, read_document
+
+if TYPE_CHECKING:  # the date grammar loads spaCy: imported when the command runs, not when the CLI starts
+    from tarikh.extract.model import DateExpr, SourceText
 
 HELP = "list the dates in a text (Kazakh, Azerbaijani, Russian) as JSON lines"
 
@@ -60,6 +60,8 @@ def record(expr: DateExpr, start: int, end: int, **extra: Any) -> dict[str, Any]
 
 
 def per_line(text: str, lang: str | None) -> Iterator[dict[str, Any]]:
+    from tarikh.extract.dates import detect_lang, find_dates
+
     for number, line in enumerate(text.splitlines(), 1):
         for expr in find_dates(line, lang or detect_lang(line)):
             yield record(expr, expr.start, expr.end, input_line=number)
@@ -70,6 +72,9 @@ def whole_text(source: SourceText, lang: str | None, year: int | None) -> Iterat
 
     A chapter or section heading drops the context (see `tarikh.extract.discourse`).
     """
+    from tarikh.extract.dates import detect_lang, find_dates
+    from tarikh.extract.discourse import DateDiscourse, is_section_heading
+
     discourse = DateDiscourse(year)
     for paragraph in source.paragraphs:
         chunk = source.clean[paragraph.start:paragraph.end]

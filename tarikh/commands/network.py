@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from tarikh.atomic import atomic_text
 from tarikh.commands._options import add_store_questions
 from tarikh.errors import TarikhError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 HELP = "traverse the event graph: central actors, paths between actors, party lineage, timeline, export"
 
