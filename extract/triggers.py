@@ -74,16 +74,20 @@ class Lexicon:
     ordinal_before: re.Pattern[str]
     cited_article: re.Pattern[str]
     blocked_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _candidates: dict[str, list[int]] = field(default_factory=dict)
 
     def candidate_rules(self, word: str) -> list[int]:
         """Rules whose first stem opens this word. The word may hold hyphens (a stem may too: `рсп-ға`); an exact
-        stem (`конституция=`) is the whole word or its part before the first hyphen."""
-        found = [i for whole in dict.fromkeys((word.split("-", 1)[0], word))
-                 for i in self.rules_by_opener.get(whole + "=", ())]
-        for length in self.opener_lengths:
-            if length <= len(word):
-                found.extend(self.rules_by_opener.get(word[:length], ()))
-        return list(dict.fromkeys(found))
+        stem (`конституция=`) is the whole word or its part before the first hyphen. Cached per word."""
+        found = self._candidates.get(word)
+        if found is None:
+            found = [i for whole in dict.fromkeys((word.split("-", 1)[0], word))
+                     for i in self.rules_by_opener.get(whole + "=", ())]
+            for length in self.opener_lengths:
+                if length <= len(word):
+                    found.extend(self.rules_by_opener.get(word[:length], ()))
+            found = self._candidates[word] = list(dict.fromkeys(found))
+        return found
 
 
 def _first_stems(pattern: str) -> list[str]:
