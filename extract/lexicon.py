@@ -67,8 +67,12 @@ def _word(stem: str) -> str:
 
 
 def phrase_words(part: str) -> list[str]:
-    """The words of a phrase; a parenthesised group stays one word even when it holds spaces."""
-    return re.findall(r"\([^)]*\)=?|\S+", part)
+    """The words of a phrase; a parenthesised group stays one word even when it holds spaces. Groups do not
+    nest: write `(a b|a c)` or two patterns, not `(a (b|c))`."""
+    words = re.findall(r"\([^)]*\)=?|\S+", part)
+    if any(word.count("(") != word.count(")") for word in words):
+        raise ValueError(f"pattern {part.strip()!r}: a group inside a group (groups do not nest)")
+    return words
 
 
 def stem_regex(pattern: str) -> str:

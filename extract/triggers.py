@@ -47,6 +47,7 @@ class TriggerRule:
     type_if: tuple[tuple[str, str], ...] = ()
     nested: bool = False
     adjacent: bool = False
+    means: bool = False
 
 
 @dataclass
@@ -105,7 +106,7 @@ def _rules(lang: str) -> list[TriggerRule]:
                                      strength=entry.get("strength", "weak"), needs=entry.get("needs"),
                                      type_if=tuple((entry.get("type_if") or {}).items()),
                                      nested=entry.get("nested", False),
-                                     adjacent=entry.get("dated") == "adjacent"))
+                                     adjacent=entry.get("dated") == "adjacent", means=entry.get("means", False)))
     return rules
 
 
@@ -218,7 +219,7 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
     """Triggers in a sentence (or any text whose cues belong together), rejected ones included."""
     lex = lexicon(supported_language(lang))
     lower = lower_same_length(text)
-    found = []
+    found, means = [], []
     for start, end, index in _matches(lower, lex):
         rule = lex.rules[index]
         needed = nearest(lex.cues[rule.needs], lower, start, end, NEEDS_BEFORE, NEEDS_AFTER) if rule.needs else 0
@@ -235,7 +236,17 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
             rejected = "an article cited between its words, not an event"
         found.append(Trigger(type=event_type, subtype=rule.subtype, start=start, end=end, text=text[start:end],
                              strength=rule.strength, rule=rule.pattern, adjacent=rule.adjacent, rejected=rejected))
-    return found
+        means.append(rule.means)
+    return _means_yield(found, means)
+
+
+def _means_yield(found: list[Trigger], means: list[bool]) -> list[Trigger]:
+    """A trigger that names the instrument of an event (`means` in triggers.yaml) is rejected when an accepted
+    trigger of another type follows it in the sentence: that one tells the event the instrument brought about."""
+    return [replace(t, rejected=f"the means of the {later.type} told after it")
+            if is_means and t.rejected is None and (later := next((o for o in found[k + 1:] if o.rejected is None
+                                                                   and o.type != t.type), None))
+            else t for k, (t, is_means) in enumerate(zip(found, means))]
 
 
 @Language.factory("tarikh_triggers")

@@ -267,3 +267,23 @@ NOT_EVENTS = [
 @pytest.mark.parametrize("why, text, event_type", NOT_EVENTS, ids=[n[0] for n in NOT_EVENTS])
 def test_not_an_event(why: str, text: str, event_type: str) -> None:
     assert not [e for e in events(text) if e["type"] == event_type]
+
+
+def test_an_instrument_yields_to_the_event_it_brought_about() -> None:
+    # 004_…:11958: the resolution is the means of a dismissal, no law adoption of its own
+    found = events("2004 жылғы 13 наурызда Үкімет қаулысымен ол ТЖА төрағасы қызметінен босатылды.")
+    assert only(found, "Other")["date"] == "2004-03-13"
+    assert not [e for e in found if e["type"] == "LawAdoption"]
+    # 004_…:5188: with no other event told after it, the decree is the event
+    decree = only(events("Бұл бағыттағы алғашқы қадамдардың бірі ҚР Президентінің 1995 жылғы 1 наурыздағы Жарлығымен "
+                         "Мемлекет басшысы жанындағы консультативтік-кеңесші орган мәртебесінде Қазақстан халықтары "
+                         "Ассамблеясын (ҚХА) құру болды."), "LawAdoption")
+    assert decree["date"] == "1995-03-01"
+
+
+def test_a_trigger_pattern_with_a_group_inside_a_group_is_refused() -> None:
+    from tarikh.extract.lexicon import phrase_words
+
+    assert phrase_words("қызметінен (кетті|босатыл)") == ["қызметінен", "(кетті|босатыл)"]
+    with pytest.raises(ValueError, match="group inside a group"):
+        phrase_words("(отставкаға|қызметінен (кетті|босатыл))")
