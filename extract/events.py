@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from tarikh.extract.dating import (ADJACENT_BINDING, ListContext, asserted, binding, context_date, coordinated,
                                    day_before, governing_date, may_govern, subordinate, usable)
-from tarikh.extract.model import ActorMention, DateExpr, Sentence, SourceText, supported_language
+from tarikh.extract.model import ActorMention, DateExpr, EventMention, Sentence, SourceText, supported_language
 from tarikh.extract.roles import infer_subtype, is_participant, neighbour_actors, role_of, role_rules
 from tarikh.extract.triggers import Trigger
 
@@ -29,34 +29,6 @@ class AnalysedSentence:
     dates: list[DateExpr] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
-
-
-@dataclass
-class EventMention:
-    """One event as one sentence tells it, with everything in original-file offsets."""
-
-    type: str
-    subtype: str | None
-    confidence: float
-    date: str | None
-    date_end: str | None
-    precision: str | None
-    edtf: str | None
-    earliest: str | None
-    latest: str | None
-    date_text: str | None
-    date_source: str
-    actors: list[dict[str, Any]]
-    place: dict[str, Any] | None
-    mention: dict[str, Any]
-    trigger: dict[str, Any]
-    rule: str
-    lang: str
-    flags: list[str] = field(default_factory=list)
-
-    @property
-    def sort_key(self) -> tuple:
-        return (self.mention["doc"], self.mention["start"], self.type, self.trigger["start"])
 
 
 class MentionBuilder:

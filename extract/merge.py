@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from tarikh import __version__
-from tarikh.extract.events import EventMention
+from tarikh.extract.model import EventMention
 from tarikh.extract.lexicon import load_yaml
 
 EVENT_BASE = "https://w3id.org/tarikh/id/event/"

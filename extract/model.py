@@ -134,3 +134,31 @@ def doc_text(doc: Any) -> str:
     """The text of a spaCy Doc: the one the pipeline kept in `user_data` (spaCy rebuilds `doc.text` from the
     tokens at every call), else `doc.text`."""
     return doc.user_data.get(TEXT_KEY) or doc.text
+
+
+@dataclass
+class EventMention:
+    """One event as one sentence tells it, with everything in original-file offsets."""
+
+    type: str
+    subtype: str | None
+    confidence: float
+    date: str | None
+    date_end: str | None
+    precision: str | None
+    edtf: str | None
+    earliest: str | None
+    latest: str | None
+    date_text: str | None
+    date_source: str
+    actors: list[dict[str, Any]]
+    place: dict[str, Any] | None
+    mention: dict[str, Any]
+    trigger: dict[str, Any]
+    rule: str
+    lang: str
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.mention["doc"], self.mention["start"], self.type, self.trigger["start"])

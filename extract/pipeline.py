@@ -22,7 +22,7 @@ from tarikh.extract.actors import ALIASES_KEY, find_actors
 from tarikh.extract.aliases import AliasTable, learn_aliases
 from tarikh.extract.dates import DateDiscourse, find_dates
 from tarikh.extract.discourse import is_section_heading
-from tarikh.extract.events import AnalysedSentence, EventMention, extract_mentions
+from tarikh.extract.events import AnalysedSentence, extract_mentions
 from tarikh.extract.lexicon import load_yaml
 from tarikh.extract.model import LANGUAGES, TEXT_KEY, ActorMention, DateExpr, SourceText
 from tarikh.extract.text import read_document

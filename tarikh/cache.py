@@ -11,12 +11,13 @@ import dataclasses
 import hashlib
 import json
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator
 
 from tarikh.atomic import atomic_text
 from tarikh.errors import TarikhError
-from tarikh.extract.events import EventMention
+from tarikh.extract.model import EventMention
 
 SHARD_SUFFIX = ".jsonl"
 FINGERPRINTED = (".py", ".yaml", ".yml", ".tsv", ".json", ".txt")
@@ -24,14 +25,13 @@ FINGERPRINTED = (".py", ".yaml", ".yml", ".tsv", ".json", ".txt")
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """The fingerprint of the installed extractor, under tarikh's and spaCy's versions."""
-    import spacy
-
+    """The fingerprint of the installed extractor, under tarikh's and spaCy's versions (read from the package
+    metadata: a build that reuses every shard never loads spaCy)."""
     import tarikh
     import tarikh.extract
 
     root = Path(tarikh.extract.__file__).resolve().parent
-    return fingerprint(root, f"tarikh {tarikh.__version__}, spacy {spacy.__version__}")
+    return fingerprint(root, f"tarikh {tarikh.__version__}, spacy {metadata.version('spacy')}")
 
 
 def fingerprint(root: Path, versions: str) -> str:

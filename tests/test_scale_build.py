@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,6 +102,16 @@ def test_rebuild_reextracts_only_the_changed_document(excerpts: Path, plain: Pat
     assert outputs(out) == outputs(tmp_path / "clean")
     assert changed.events == clean.events
     assert len(list((out / ".cache").glob("*.jsonl"))) == len(EXCERPTS), "the stale shard is pruned"
+
+
+def test_a_rebuild_from_the_cache_does_not_load_the_pipeline(excerpts: Path, tmp_path: Path) -> None:
+    """When every document is reused, the build (in a fresh process) never imports spaCy."""
+    out = tmp_path / "out"
+    build([excerpts], out)
+    check = (f"import sys; from tarikh.builder import build; report = build([{str(excerpts)!r}], {str(out)!r}); "
+             "print(report.reused, 'spacy' in sys.modules)")
+    answer = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True).stdout
+    assert answer.split() == [str(len(EXCERPTS)), "False"]
 
 
 def test_a_damaged_shard_is_extracted_again(excerpts: Path, plain: Path, tmp_path: Path) -> None:
