@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 from datetime import date as calendar_date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tarikh.extract.lexicon import cue_set, load_yaml, lower_same_length
-from tarikh.extract.model import DateExpr, Sentence
+from tarikh.extract.model import DateExpr, EventMention, Sentence
 from tarikh.extract.triggers import Trigger
+
+if TYPE_CHECKING:
+    from tarikh.extract.events import AnalysedSentence
 
 CONTEXT_SENTENCES = 2  # how many sentences back a sentence with no date of its own may borrow one
 
@@ -137,6 +141,8 @@ class ListContext:
     def __init__(self) -> None:
         self.date: DateExpr | None = None
         self.in_list = False
+        self.intro: tuple[AnalysedSentence, list[Trigger]] | None = None  # the introduction's sentence and events
+        self.intro_mentions: list[EventMention] = []
 
     def enter(self, text: str, opens_paragraph: bool) -> None:
         """Read a sentence before its events: a paragraph that is no list item ends the list."""
@@ -145,10 +151,22 @@ class ListContext:
             if not self.in_list:
                 self.date = None
 
-    def leave(self, text: str, dates: list[DateExpr]) -> None:
-        """Read a sentence after its events: one ending with a colon and a date of its own introduces a list."""
-        if text.rstrip().endswith(":") and dates:
-            self.date, self.in_list = dates[-1], False
+    def leave(self, sentence: AnalysedSentence, dates: list[DateExpr], told: list[Trigger],
+              mentions: list[EventMention]) -> None:
+        """Read a sentence after its events: one ending with a colon and a date of its own introduces a list;
+        `told` are the events it tells, which its items may each tell again, `mentions` the ones made of them."""
+        if sentence.text.rstrip().endswith(":") and dates:
+            self.date, self.in_list, self.intro, self.intro_mentions = dates[-1], False, (sentence, told), mentions
+
+    def told_by_items(self, types: set[str]) -> list[EventMention]:
+        """The introduction's mentions of events of these types, which its items tell instead (given once)."""
+        taken = [m for m in self.intro_mentions if m.type in types]
+        self.intro_mentions = [m for m in self.intro_mentions if m.type not in types]
+        return taken
+
+    def item_events(self) -> tuple[AnalysedSentence | None, list[Trigger]]:
+        """The introduction's sentence and events, for the first sentence of an item (none outside a list)."""
+        return self.intro if self.in_list and self.intro else (None, [])
 
     def item_date(self) -> DateExpr | None:
         """The introduction's date, for a sentence of a list item."""

@@ -65,8 +65,10 @@ class MentionBuilder:
         return record
 
     def build(self, sentence: AnalysedSentence, trigger: Trigger, date: DateExpr, date_source: str,
-              date_in_sentence: bool, found: list[tuple[AnalysedSentence, ActorMention]]) -> EventMention:
-        """One mention; `found` pairs each actor with the sentence it stands in (a neighbour when borrowed)."""
+              date_in_sentence: bool, found: list[tuple[AnalysedSentence, ActorMention]],
+              told_in: AnalysedSentence | None = None) -> EventMention:
+        """One mention; `found` pairs each actor with the sentence it stands in (a neighbour when borrowed);
+        `told_in` is the sentence of the trigger when it is not `sentence` (a list's introduction)."""
         title_date = day_before(date.earliest) if trigger.type in role_rules()["title_before_event"] else date.date
         actor_records = [self.actor_record(where, a, trigger.type, title_date, borrowed=where is not sentence)
                          for where, a in found if a.kind != "Place"]
@@ -77,7 +79,7 @@ class MentionBuilder:
             place = {"id": actor_iri(first.id), "label": first.label, "text": first.text,
                      "wikidata": first.wikidata, **self.span_record(where, first.start, first.end)}
         trigger_record = {"text": trigger.text, "strength": trigger.strength,
-                          **self.span_record(sentence, trigger.start, trigger.end)}
+                          **self.span_record(told_in or sentence, trigger.start, trigger.end)}
         return EventMention(
             type=trigger.type, subtype=trigger.subtype or infer_subtype(trigger, sentence.text),
             confidence=mention_confidence(trigger, date_source, actor_records),
@@ -91,7 +93,7 @@ class MentionBuilder:
 def mention_confidence(trigger: Trigger, date_source: str, actors: list[dict[str, Any]]) -> float:
     """Evidence for one mention: trigger strength, where the date came from, whether actors were named."""
     score = 0.7 if trigger.strength == "strong" else 0.55
-    score += {"clause": 0.1, "sentence": 0.05, "discourse": 0.0, "context": -0.1}[date_source]
+    score += {"clause": 0.1, "sentence": 0.05, "discourse": 0.0, "list": 0.0, "context": -0.1}[date_source]
     if any(not a["inferred"] for a in actors):
         score += 0.05
     return round(min(score, 0.95), 3)
@@ -148,8 +150,9 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
     lists = ListContext()
     for position, sentence in enumerate(sentences):
         own = [d for d in sentence.dates if usable(d)]
-        lists.enter(sentence.text, position == 0 or sentences[position - 1].sentence.paragraph
-                    != sentence.sentence.paragraph)
+        built: list[EventMention] = []
+        opens_paragraph = position == 0 or sentences[position - 1].sentence.paragraph != sentence.sentence.paragraph
+        lists.enter(sentence.text, opens_paragraph)
         counts["triggers"] += len(sentence.triggers)
         counts["rejected"] += sum(t.rejected is not None for t in sentence.triggers)
         told = accepted_triggers(sentence.triggers, segments(sentence.text), own, sentence.text) \
@@ -170,9 +173,42 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
             actors = [(sentence, a) for a in sentence.actors if lo <= a.start and a.end <= hi and is_participant(a)]
             actors += neighbour_actors(sentences, position, trigger.type, {a.kind for _, a in actors}, telling)
             for each in [date, *(coordinated(date, scoped) if date in scoped else [])]:
-                mentions.append(builder.build(sentence, trigger, each, source_kind, each in own, actors))
+                built.append(builder.build(sentence, trigger, each, source_kind, each in own, actors))
+        if opens_paragraph and lists.intro:
+            mentions = with_list_item(mentions, builder, lists, sentence, {t.type for t, _ in told})
+        mentions += built
         recent = (recent + [(sentence.sentence.index, sentence.sentence.paragraph, d) for d in own])[-20:]
-        lists.leave(sentence.text, own)
+        lists.leave(sentence, own, [t for t, _ in told], built)
     return mentions, counts
+
+
+def with_list_item(mentions: list[EventMention], builder: MentionBuilder, lists: ListContext,
+                   item: AnalysedSentence, told_types: set[str]) -> list[EventMention]:
+    """The mentions with the events a list's introduction tells of this item added; the introduction's own
+    mention of such an event only summed its items up and goes."""
+    intro, listed = lists.item_events()
+    items = [builder.build(item, trigger, lists.date, "list", False, actors, told_in=intro)
+             for trigger, actors in list_item_events(item, listed, told_types)]
+    if not items:
+        return mentions
+    summary = {id(m) for m in lists.told_by_items({m.type for m in items})}
+    return [m for m in mentions if id(m) not in summary] + items
+
+
+def list_item_events(item: AnalysedSentence, listed: list[Trigger], told_types: set[str]
+                     ) -> list[tuple[Trigger, list[tuple[AnalysedSentence, ActorMention]]]]:
+    """The events a list's introduction tells of this item (`list_items` in roles.yaml): each of its types the
+    item does not tell itself, nor one of the types it yields to, with the item's actors of the kinds listed
+    for it, when it names one."""
+    rules = role_rules()["list_items"]
+    found = []
+    for trigger in listed:
+        rule = rules.get(trigger.type, {})
+        if trigger.type in told_types or told_types & set(rule.get("unless", ())):
+            continue
+        actors = [(item, a) for a in item.actors if a.kind in set(rule.get("kinds", ())) and is_participant(a)]
+        if actors:
+            found.append((trigger, actors))
+    return found
 
 

@@ -176,6 +176,8 @@ def event_record(cluster: Cluster) -> dict[str, Any]:
     actors = _merged_actors(members)
     first = members[0]
     key = f"{first.mention['doc']}:{first.trigger['start']}:{cluster.type}"
+    if not first.mention["start"] <= first.trigger["start"] < first.mention["end"]:
+        key += f":{first.mention['start']}"  # a list item told by its introduction's trigger: one event per item
     event_id = f"{EVENT_BASE}{cluster.type.lower()}-{dated.date or 'undated'}-" \
                f"{hashlib.sha1(key.encode()).hexdigest()[:10]}"
     mentions = sorted({(m.mention["doc"], m.mention["start"]): _mention_record(m) for m in members}.values(),

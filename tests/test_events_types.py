@@ -287,3 +287,33 @@ def test_a_trigger_pattern_with_a_group_inside_a_group_is_refused() -> None:
     assert phrase_words("қызметінен (кетті|босатыл)") == ["қызметінен", "(кетті|босатыл)"]
     with pytest.raises(ValueError, match="group inside a group"):
         phrase_words("(отставкаға|қызметінен (кетті|босатыл))")
+
+
+def test_a_list_introduction_tells_its_event_of_each_item() -> None:
+    # 004_…:12846-12866 (items 3 and 5 left out): each movement entered the political arena in 2005
+    found = events("Атап айтқанда, 2005 жылы келесі бірлестіктер республиканың саяси аренасына кіретіндерін "
+                   "мәлімдеді:\n\n"
+                   "1) сол кездегі ҚР Парламенті Мәжілісінің депутаты Мұхтар Шаханов басқарған «Мемлекеттік тіл» "
+                   "қозғалысы;\n\n"
+                   "2) Ұйымдастыру комитетіне Дос Көшім, Хасен Қожа-Ахмет, Балтабай Рахымжанов, Мәмбет Қойгелді "
+                   "және т.б. сияқты ұлттық демократиялық қозғалыстың белгілі өкілдері енген «Ұлт тағдыры» "
+                   "қозғалысы кейінірек Дос Көшім қозғалыс төрағасы болып сайланды;\n\n"
+                   "4) 1994-1995 жылдары ҚР Жоғарғы кеңесінің 13-ші сайланымының депутаты болған, кейін "
+                   "«Фараби-қорды» басқарған Досмұхамед Нұрахмет басқарған жалпықазақстандық ұлттық-патриоттық "
+                   "қозғалыс;\n")
+    foundings = [e for e in found if e["type"] == "PartyFounding"]
+    assert [e["mentions"][0]["line"] for e in foundings] == [3, 5, 7]
+    assert all(e["date"] == "2005" and e["mentions"][0]["trigger"]["line"] == 1 for e in foundings)
+    assert "Memlekettik Til (movement)" in labels(foundings[0]) and "Ult Tagdyry (movement)" in labels(foundings[1])
+    assert only(found, "Inauguration")["date"] == "2005"  # item 2 tells a chair's election of its own
+
+
+def test_a_list_item_that_tells_a_merger_is_no_dissolution_of_its_own() -> None:
+    # 004_…:9041-9056, the first item left out
+    found = events("Ең алдымен, 2002-2003 жылдары 12 саяси партия өз қызметін тоқтатты, оның ішінде:\n\n"
+                   "- 4 (Қазақстанның жаңғыру партиясы, «Алаш» Қазақстанның ұлттық партиясы) – мемлекеттік қайта "
+                   "тіркеуден бас тартылды;\n\n"
+                   "- 3 (ҚР Әділет партиясы, Қазақстанның халықтық-кооперативтік партиясы және республикалық саяси "
+                   "еңбек партиясы) – «Отан» РСП-ға қосылды.\n")
+    assert only(found, "Merger")["mentions"][0]["line"] == 5
+    assert {m["line"] for e in found if e["type"] == "Dissolution" for m in e["mentions"]} <= {1, 3}
