@@ -198,16 +198,16 @@ def with_list_item(mentions: list[EventMention], builder: MentionBuilder, lists:
 def list_item_events(item: AnalysedSentence, listed: list[Trigger], told_types: set[str]
                      ) -> list[tuple[Trigger, list[tuple[AnalysedSentence, ActorMention]]]]:
     """The events a list's introduction tells of this item (`list_items` in roles.yaml): each of its types the
-    item does not tell itself, nor one of the types it yields to, with the item's actors of the kinds listed
-    for it, when it names one."""
+    item does not tell itself, nor one of the types it yields to, with the item's actors, when it names one of
+    the kinds listed for the type."""
     rules = role_rules()["list_items"]
     found = []
     for trigger in listed:
         rule = rules.get(trigger.type, {})
         if trigger.type in told_types or told_types & set(rule.get("unless", ())):
             continue
-        actors = [(item, a) for a in item.actors if a.kind in set(rule.get("kinds", ())) and is_participant(a)]
-        if actors:
+        actors = [(item, a) for a in item.actors if is_participant(a)]
+        if any(a.kind in set(rule.get("kinds", ())) for _, a in actors):
             found.append((trigger, actors))
     return found
 
