@@ -24,7 +24,7 @@ from tarikh.extract.dates import DateDiscourse, find_dates
 from tarikh.extract.discourse import is_section_heading
 from tarikh.extract.events import AnalysedSentence, extract_mentions
 from tarikh.extract.lexicon import load_yaml
-from tarikh.extract.model import LANGUAGES, TEXT_KEY, ActorMention, DateExpr, SourceText
+from tarikh.extract.model import LANGUAGES, TEXT_KEY, ActorMention, DateExpr, SourceText, supported_language
 from tarikh.extract.text import read_document
 from tarikh.extract.titles import resolve_title
 from tarikh.extract.triggers import Trigger, may_hold_trigger
@@ -76,8 +76,8 @@ def read_sentences(items: list[SentenceItem], aliases: AliasTable) -> list[Findi
     findings: list[Findings | None] = [None] * len(items)
     by_lang: dict[str, list[int]] = {}
     for i, (text, lang) in enumerate(items):
-        if may_hold_trigger(text, lang):
-            by_lang.setdefault(lang, []).append(i)
+        if may_hold_trigger(text, lang):  # read as Kazakh when tarikh does not read its language
+            by_lang.setdefault(supported_language(lang), []).append(i)
         else:  # its dates may be referred back to, its actors lent to a neighbouring event
             findings[i] = (find_dates(text, lang), find_actors(text, lang, aliases), [])
     for lang, indices in by_lang.items():
