@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from tarikh.extract.dating import (ADJACENT_BINDING, ListContext, asserted, binding, context_date, coordinated,
                                    day_before, governing_date, may_govern, subordinate, usable)
@@ -21,14 +21,22 @@ LABEL_LANGUAGES = ("en", "kk", "az", "ru")
 
 @dataclass
 class AnalysedSentence:
-    """A sentence with what the pipeline found in it; offsets are relative to `text`."""
+    """A sentence with what the pipeline found in it; offsets are relative to `text`. Its actors are read on
+    first use, by `read_actors`: a sentence that tells no event is read only when an event borrows from it."""
 
     sentence: Sentence
     text: str
     lang: str
     dates: list[DateExpr] = field(default_factory=list)
-    actors: list[ActorMention] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
+    read_actors: Callable[[], list[ActorMention]] = list
+    _actors: list[ActorMention] | None = field(default=None, repr=False)
+
+    @property
+    def actors(self) -> list[ActorMention]:
+        if self._actors is None:
+            self._actors = self.read_actors()
+        return self._actors
 
 
 class MentionBuilder:

@@ -8,6 +8,7 @@ which later sentences may refer back to, and their actors, which a neighbouring 
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import chain
@@ -63,7 +64,7 @@ def sentence_doc(nlp: Language, text: str, aliases: Any) -> Doc:
 
 
 SentenceItem = tuple[str, str]  # a sentence's text and language
-Findings = tuple[list[DateExpr], list[ActorMention], list[Trigger]]
+Findings = tuple[list[DateExpr], list[ActorMention] | None, list[Trigger]]  # actors None: not read
 Mapper = Callable[[Callable[[list[SentenceItem]], list[Findings]], Iterable[list[SentenceItem]]],
                   Iterable[list[Findings]]]
 CHUNK_SENTENCES = 250  # sentences read as one task (a unit of work for a pool of processes)
@@ -78,8 +79,8 @@ def read_sentences(items: list[SentenceItem], aliases: AliasTable) -> list[Findi
     for i, (text, lang) in enumerate(items):
         if may_hold_trigger(text, lang):  # read as Kazakh when tarikh does not read its language
             by_lang.setdefault(supported_language(lang), []).append(i)
-        else:  # its dates may be referred back to, its actors lent to a neighbouring event
-            findings[i] = (find_dates(text, lang), find_actors(text, lang, aliases), [])
+        else:  # its dates may be referred back to; its actors are read if an event borrows them
+            findings[i] = (find_dates(text, lang), None, [])
     for lang, indices in by_lang.items():
         nlp = load(lang)
         docs = nlp.pipe(sentence_doc(nlp, items[i][0], aliases) for i in indices)
@@ -107,27 +108,58 @@ def analyse(source: SourceText, mapper: Mapper = map) -> list[AnalysedSentence]:
     analysed = [AnalysedSentence(sentence=s, text=source.sentence_text(s), lang=s.lang) for s in source.sentences]
     items = [(sentence.text, sentence.lang) for sentence in analysed]
     chunks = [items[i:i + CHUNK_SENTENCES] for i in range(0, len(items), CHUNK_SENTENCES)]
-    findings = chain.from_iterable(mapper(partial(read_sentences, aliases=aliases), chunks))
-    for sentence, (dates, actors, triggers) in zip(analysed, findings):
-        sentence.dates, sentence.actors, sentence.triggers = dates, actors, triggers
-    resolve_surnames(analysed)
+    findings = list(chain.from_iterable(mapper(partial(read_sentences, aliases=aliases), chunks)))
+    reader = ActorReader(analysed, [actors for _, actors, _ in findings], aliases)
+    for position, (sentence, (dates, _, triggers)) in enumerate(zip(analysed, findings)):
+        sentence.dates, sentence.triggers = dates, triggers
+        sentence.read_actors = partial(reader.actors, position)
     return analysed
 
 
-def resolve_surnames(sentences: list[AnalysedSentence]) -> None:
-    """A bare surname (`Қожахметов`) stands for the person of that surname last named in full before it in the
-    document (`Асылбек Қожахметов`), not for whichever namesake the gazetteer lists first."""
-    last_named: dict[str, ActorMention] = {}
-    for sentence in sentences:
-        for k, actor in enumerate(sentence.actors):
-            if actor.kind != "Person" or actor.source != "gazetteer":
-                continue
-            surname = actor.label.split()[-1]
-            if " " in actor.text.strip():
-                last_named[surname] = actor
-            elif (named := last_named.get(surname)) and named.id != actor.id:
-                sentence.actors[k] = replace(actor, id=named.id, label=named.label, wikidata=named.wikidata,
-                                             labels=named.labels)
+class ActorReader:
+    """The actors of a document's sentences: what the pipeline found, else read on first use; a bare surname
+    (`Қожахметов`) stands for the person of that surname last named in full before it in the document
+    (`Асылбек Қожахметов`), not for whichever namesake the gazetteer lists first."""
+
+    def __init__(self, sentences: list[AnalysedSentence], found: list[list[ActorMention] | None],
+                 aliases: AliasTable):
+        self.sentences, self.found, self.aliases = sentences, found, aliases
+
+    def actors(self, position: int) -> list[ActorMention]:
+        actors = list(self.named(position))
+        for k, actor in enumerate(actors):
+            if is_bare_surname(actor) and (full := self.named_in_full(position, k, actor)) and full.id != actor.id:
+                actors[k] = replace(actor, id=full.id, label=full.label, wikidata=full.wikidata, labels=full.labels)
+        return actors
+
+    def named(self, position: int) -> list[ActorMention]:
+        """The actors as matched, before surnames are resolved."""
+        if self.found[position] is None:
+            sentence = self.sentences[position]
+            self.found[position] = find_actors(sentence.text, sentence.lang, self.aliases)
+        return self.found[position]
+
+    def named_in_full(self, position: int, k: int, bare: ActorMention) -> ActorMention | None:
+        """The last person of the bare surname's name named in full before it: earlier in its sentence, else
+        in the nearest sentence before whose text holds the surname's first letters."""
+        surname, letters = bare.label.split()[-1], SURNAME_START.search(bare.text).group()[:SURNAME_LETTERS]
+        earlier = (self.named(position)[:k], *(self.named(j) for j in range(position - 1, -1, -1)
+                                               if letters in self.sentences[j].text))
+        for actors in earlier:
+            full = [a for a in actors if a.kind == "Person" and a.source == "gazetteer" and not is_bare_surname(a)
+                    and a.label.split()[-1] == surname]
+            if full:
+                return full[-1]
+        return None
+
+
+SURNAME_START = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*(?=[^.]*$)")
+SURNAME_LETTERS = 4  # the letters every case form of a surname starts with (`Қожахметов`, `Қожахметовтың`)
+
+
+def is_bare_surname(actor: ActorMention) -> bool:
+    """A person of the gazetteer named by one word (`Қожахметов`, `Н.Ә.Назарбаевтың`), not in full."""
+    return actor.kind == "Person" and actor.source == "gazetteer" and " " not in actor.text.strip()
 
 
 def resolve_discourse_dates(sentences: list[AnalysedSentence], discourse: DateDiscourse) -> None:
