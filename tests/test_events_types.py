@@ -262,6 +262,9 @@ NOT_EVENTS = [
     ("reference", "1992 жылы Парламент жұмысын бастады. Қазақстан мемлекеттік тәуелсіздік алғаннан бері "
                   "бірінші кезектегі міндет сол уақыт үшін республиканың оңтайлы даму моделін таңдау болды.",
      "Independence"),
+    # a protest letter is a document: 001_…:30 (the month's year from the sentences before)
+    ("protest letter", "1994-cü ilin martın 10-da Konstitusiya Məhkəməsi hər iki etiraz məktubunu rədd etdi.",
+     "Protest"),
     # no year anywhere: 002_…:17
     ("undated", "Шілденің 6-сында Мәскеуде қол қойылған мәңгі достық пен одақтастық туралы Декларация.", "Treaty"),
 ]
