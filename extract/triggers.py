@@ -178,7 +178,7 @@ def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -
         if cue := _starts_any(word, lex.after_words):
             return f"not asserted: «{word}» ({cue})"
     if after and (cue := _starts_any(after[0], lex.blocked_after.get(event_type, ()))):
-        return f"modifier of a noun: «{after[0]}»"
+        return f"part of another phrase: «{after[0]}»"
     return None
 
 

@@ -265,6 +265,9 @@ NOT_EVENTS = [
     # a protest letter is a document: 001_…:30 (the month's year from the sentences before)
     ("protest letter", "1994-cü ilin martın 10-da Konstitusiya Məhkəməsi hər iki etiraz məktubunu rədd etdi.",
      "Protest"),
+    # `nümayiş etdirdi` is "showed", not "demonstrated": 001_…:30, with a year of the paragraph
+    ("showed", "1994-cü ilin martında hadisələr respublikanın qanunvericiliyindəki boşluğu nümayiş etdirdi.",
+     "Protest"),
     # no year anywhere: 002_…:17
     ("undated", "Шілденің 6-сында Мәскеуде қол қойылған мәңгі достық пен одақтастық туралы Декларация.", "Treaty"),
 ]
