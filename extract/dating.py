@@ -88,6 +88,12 @@ def subordinate(trigger: Trigger, text: str) -> bool:
     return bool(cue_set("subordinate").match(following))
 
 
+def refers_back(trigger: Trigger, text: str) -> bool:
+    """Does a determiner right before the trigger (`осы сайлау`, `bu seçki`) point back to an event told before?"""
+    before = lower_same_length(text[max(0, trigger.start - 24):trigger.start]).split()
+    return bool(before) and bool(cue_set("refers_back").fullmatch(before[-1]))
+
+
 def governing_date(trigger: Trigger, dates: list[DateExpr], text: str) -> DateExpr | None:
     """The date that governs the trigger: the one bound most closely to it in the sentence."""
     candidates = [d for d in dates if may_govern(trigger, d, text)]

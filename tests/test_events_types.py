@@ -326,3 +326,12 @@ def test_a_list_item_that_tells_a_merger_is_no_dissolution_of_its_own() -> None:
                    "еңбек партиясы) – «Отан» РСП-ға қосылды.\n")
     assert only(found, "Merger")["mentions"][0]["line"] == 5
     assert {m["line"] for e in found if e["type"] == "Dissolution" for m in e["mentions"]} <= {1, 3}
+
+
+def test_a_trigger_after_a_demonstrative_takes_no_date_from_before() -> None:
+    # 004_…:1105-1110, shortened: `Осы бүліктің` (this coup) points back to the coup told just before
+    text = ("Бұл келісімге қол қою 1991 жылдың 19 тамызында ТЖМК құрған қайраткерлердің бір тобы жасаған төңкеріс "
+            "әрекетінен бас тартты.\nОсы бүліктің сәтсіздігінен кейін Қазақстанда тәуелсіздікке деген ұмтылыс "
+            "күшейе түсті.")
+    mentions = extract_source(prepare(text, "excerpt.txt")).mentions
+    assert [m.mention["line"] for m in mentions if m.type == "Other"] == []
