@@ -142,10 +142,10 @@ class ActorReader:
     def named_in_full(self, position: int, k: int, bare: ActorMention) -> ActorMention | None:
         """The last person of the bare surname's name named in full before it: earlier in its sentence, else
         in the nearest sentence before whose text holds the surname's first letters."""
-        surname, letters = bare.label.split()[-1], SURNAME_START.search(bare.text).group()[:SURNAME_LETTERS]
-        earlier = (self.named(position)[:k], *(self.named(j) for j in range(position - 1, -1, -1)
-                                               if letters in self.sentences[j].text))
-        for actors in earlier:
+        surname, word = bare.label.split()[-1], SURNAME_START.search(bare.text)
+        letters = (word.group() if word else bare.text)[:SURNAME_LETTERS]
+        before = (self.named(j) for j in range(position - 1, -1, -1) if letters in self.sentences[j].text)
+        for actors in chain([self.named(position)[:k]], before):  # nearest first, read only as far as needed
             full = [a for a in actors if a.kind == "Person" and a.source == "gazetteer" and not is_bare_surname(a)
                     and a.label.split()[-1] == surname]
             if full:
