@@ -219,5 +219,3 @@ def list_item_events(item: AnalysedSentence, listed: list[Trigger], told_types: 
         if any(a.kind in set(rule.get("kinds", ())) for _, a in actors):
             found.append((trigger, actors))
     return found
-
-

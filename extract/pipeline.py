@@ -25,7 +25,8 @@ from tarikh.extract.dates import DateDiscourse, find_dates
 from tarikh.extract.discourse import is_section_heading
 from tarikh.extract.events import AnalysedSentence, extract_mentions
 from tarikh.extract.lexicon import load_yaml
-from tarikh.extract.model import LANGUAGES, TEXT_KEY, ActorMention, DateExpr, SourceText, supported_language
+from tarikh.extract.model import (LANGUAGES, TEXT_KEY, ActorMention, DateExpr, EventMention, SourceText,
+                                 supported_language)
 from tarikh.extract.text import read_document
 from tarikh.extract.titles import resolve_title
 from tarikh.extract.triggers import Trigger, may_hold_trigger
