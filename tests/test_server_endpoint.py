@@ -4,6 +4,7 @@ failures (closed port, HTTP 500, timeout) are one-line errors."""
 from __future__ import annotations
 
 import http.server
+import socket
 import threading
 import time
 
@@ -181,6 +182,8 @@ def test_serve_command_answers_until_stopped(built):
     finally:
         process.terminate()
         process.wait(timeout=10)
+    with pytest.raises(OSError):  # the Oxigraph server went with it
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
 
 
 def test_actor_parameter_resolved_through_the_endpoint(built, read_only):

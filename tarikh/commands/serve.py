@@ -8,6 +8,8 @@ Stop with Ctrl-C.
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
 
 from tarikh.commands._options import add_store
 
@@ -26,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     process, url = server.start(args.store, args.bind, args.port, args.writable)
     print(f"SPARQL endpoint: {url}/query ({'writable' if args.writable else 'read-only'}); Ctrl-C stops")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))  # stop the server on `kill` too
     try:
         return process.wait()
     finally:
