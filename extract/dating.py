@@ -43,8 +43,9 @@ def attribute_of(between: str) -> bool:
     return len(between.split()) <= ATTRIBUTE_REACH and not re.search(r"[,;:.()]", between)
 
 
-def binding(trigger: Trigger, date: DateExpr) -> float:
-    """How surely a date in the same sentence governs a trigger (higher is surer)."""
+def binding(trigger: Trigger, date: DateExpr, text: str) -> float:
+    """How surely a date in the same sentence governs a trigger (higher is surer). A date after the trigger is
+    close only within its clause: past a comma it opens the next one (`… қол қойылды, ол 2015 жылғы …`)."""
     if date.start < trigger.end and trigger.start < date.end:
         return 5.0
     if date.end <= trigger.start:
@@ -52,7 +53,8 @@ def binding(trigger: Trigger, date: DateExpr) -> float:
         score = ADJACENT_BINDING if gap <= ADJACENT else 1.0 + 1.0 / (1.0 + gap / 40.0)
     else:
         gap = date.start - trigger.end
-        score = 3.0 if gap <= FOLLOWING else 0.5 / (1.0 + gap / 40.0)
+        same_clause = not re.search(r"[,;:]", text[trigger.end:date.start])
+        score = 3.0 if gap <= FOLLOWING and same_clause else 0.5 / (1.0 + gap / 40.0)
     return score
 
 
@@ -97,7 +99,7 @@ def refers_back(trigger: Trigger, text: str) -> bool:
 def governing_date(trigger: Trigger, dates: list[DateExpr], text: str) -> DateExpr | None:
     """The date that governs the trigger: the one bound most closely to it in the sentence."""
     candidates = [d for d in dates if may_govern(trigger, d, text)]
-    return max(candidates, key=lambda d: (binding(trigger, d), -distance(trigger, d))) if candidates else None
+    return max(candidates, key=lambda d: (binding(trigger, d, text), -distance(trigger, d))) if candidates else None
 
 
 def distance(trigger: Trigger, date: DateExpr) -> int:

@@ -137,7 +137,7 @@ def accepted_triggers(triggers: Iterable[Trigger], spans: list[tuple[int, int]],
             groups.setdefault((trigger.type, segment), []).append(trigger)
 
     def preference(trigger: Trigger) -> tuple:
-        bound = max((binding(trigger, d) for d in dates if may_govern(trigger, d, text)), default=0.0)
+        bound = max((binding(trigger, d, text) for d in dates if may_govern(trigger, d, text)), default=0.0)
         return (-bound, trigger.strength != "strong", trigger.start)
 
     chosen = {key: min(group, key=preference) for key, group in groups.items()}
@@ -168,7 +168,7 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
         for trigger, (lo, hi) in told:
             scoped = [d for d in own if lo <= d.start and d.end <= hi]
             date = governing_date(trigger, scoped, sentence.text)
-            if trigger.adjacent and (date is None or binding(trigger, date) < ADJACENT_BINDING):
+            if trigger.adjacent and (date is None or binding(trigger, date, sentence.text) < ADJACENT_BINDING):
                 continue
             source_kind = "clause" if date and date.kind == "absolute" else "discourse" if date else ""
             if date is None:
