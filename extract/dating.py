@@ -35,6 +35,7 @@ def attributive(date: DateExpr) -> bool:
 
 
 ATTRIBUTE_REACH = 2  # words: an attributive date modifies a noun phrase of at most this many words before its head
+REMARK_WORDS = 2  # words besides its date make a bracket a remark of its own, not the date of the clause it closes
 
 
 def attribute_of(between: str) -> bool:
@@ -68,7 +69,23 @@ def may_govern(trigger: Trigger, date: DateExpr, text: str) -> bool:
     if attributive(date) and not (date.end <= trigger.start and (attribute_of(text[date.end:trigger.start])
                                                                    or instrument_date(date, text))):
         return False  # the attribute of another noun, before or after the trigger
+    if aside(date, trigger, text):
+        return False
     return date.start < trigger.end or not subordinate(trigger, text)
+
+
+def aside(date: DateExpr, trigger: Trigger, text: str) -> bool:
+    """Does the date stand in a parenthetical remark of its own words, away from the trigger before it (`Сайлау
+    қорытындысы бойынша … (84; партия 2013 жылы атауын өзгертті – еск.)`)? A bracket that holds only a date dates
+    the clause it closes (`… «Еуромайдан» деп аталды (2013 ж. қараша – 2014 ж. ақпан)`), and a bracket right after
+    the trigger dates it."""
+    opening = text.rfind("(", trigger.end, date.start)
+    if opening < 0 or ")" in text[opening:date.start]:
+        return False
+    closing = text.find(")", date.end)
+    remark = text[opening + 1:date.start] + " " + text[date.end:closing if closing >= 0 else len(text)]
+    own_words = re.findall(r"[^\W\d_]{3,}", remark)
+    return len(own_words) >= REMARK_WORDS and len(text[trigger.end:opening].split()) > ATTRIBUTE_REACH
 
 
 def instrument_date(date: DateExpr, text: str) -> bool:

@@ -350,3 +350,21 @@ def test_a_trigger_after_a_demonstrative_takes_no_date_from_before() -> None:
             "күшейе түсті.")
     mentions = extract_source(prepare(text, "excerpt.txt")).mentions
     assert [m.mention["line"] for m in mentions if m.type == "Other"] == []
+
+
+def test_a_date_in_a_remark_of_its_own_does_not_date_the_clause_outside() -> None:
+    # 004_…:17825-17831: the bracket tells the party's renaming in 2013; the election is that of the sentence before
+    text = ("Заң шығарушы органның төменгі палатасы депутаттарының жаңа құрамын сайлау 2016 жылғы 20 наурызында "
+            "өтті. Еліміздің барлық партиялары өз тізімдерін ұсынды. Сайлау қорытындысы бойынша 6-шы сайланған ҚР "
+            "Парламенті Мәжілісіндегі (2016-2021 жж.) орынды тағы да «Нұр Отан» партиясы алды (84; партия 2013 "
+            "жылы атауын өзгертті – еск.), «Ақ жол» ҚДП (7) және ҚКХП (7).")
+    found = events(text)
+    assert {e["date"] for e in found if e["type"] == "Election"} == {"2016-03-20"}
+    assert only(found, "Renaming")["date"] == "2013"
+
+
+def test_a_bracket_that_holds_only_a_date_dates_the_clause_it_closes() -> None:
+    # 004_…:18812
+    text = ("3. Қазақстан мен Еуропалық Одақ арасындағы кеңейтілген әріптестік пен ынтымақтастық туралы келісімге "
+            "қол қою (21.12.2015 ж.).")
+    assert only(events(text), "Treaty")["date"] == "2015-12-21"
