@@ -153,6 +153,9 @@ def _starts_any(word: str, stems: tuple[str, ...]) -> str | None:
     return None
 
 
+QUESTION = re.compile(r"[^.!?]*\?")  # the trigger's sentence or clause ends with a question mark
+
+
 def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -> str | None:
     """Why the trigger at `[start, end)` does not report something that happened, or None."""
     trigger_words = WORD.findall(lower[start:end])
@@ -164,6 +167,8 @@ def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -
         return f"another word: «{trigger_words[0]}»"
     if inside_quotes(lower, start, end) and event_type not in lex.quoted_names:
         return "inside a quoted title"
+    if QUESTION.match(lower, end):
+        return "a question"
     if lex.ordinal_before.search(lower[max(0, start - 14):start].rstrip()):
         return "a convocation number, not an event"
     if lex.future.search(last):
