@@ -46,7 +46,8 @@ def attribute_of(between: str) -> bool:
 
 def binding(trigger: Trigger, date: DateExpr, text: str) -> float:
     """How surely a date in the same sentence governs a trigger (higher is surer). A date after the trigger is
-    close only within its clause: past a comma it opens the next one (`… қол қойылды, ол 2015 жылғы …`)."""
+    close only within its clause: past a comma or a conjunction it belongs to the next predicate (`… қол
+    қойылды, ол 2015 жылғы …`, `… Жарлықты қабылдады және 26 сәуірге белгіледі`)."""
     if date.start < trigger.end and trigger.start < date.end:
         return 5.0
     if date.end <= trigger.start:
@@ -54,7 +55,8 @@ def binding(trigger: Trigger, date: DateExpr, text: str) -> float:
         score = ADJACENT_BINDING if gap <= ADJACENT else 1.0 + 1.0 / (1.0 + gap / 40.0)
     else:
         gap = date.start - trigger.end
-        same_clause = not re.search(r"[,;:]", text[trigger.end:date.start])
+        between = lower_same_length(text[trigger.end:date.start])
+        same_clause = not re.search(r"[,;:]", between) and not cue_set("coordinators").search(between)
         score = 3.0 if gap <= FOLLOWING and same_clause else 0.5 / (1.0 + gap / 40.0)
     return score
 
