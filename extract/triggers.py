@@ -18,6 +18,7 @@ from tarikh.extract.model import doc_text, supported_language
 WORD = re.compile(r"\w+")
 HYPHENATED_WORD = re.compile(r"\w+(?:-\w+)*")
 CLAUSE_END = re.compile(r"[,;:]")
+QUESTION = re.compile(r"[^.!?]*\?")  # the trigger's sentence or clause ends with a question mark
 NEEDS_BEFORE, NEEDS_AFTER = 120, 60  # characters around a trigger where its `needs` cue must stand
 TYPE_IF_BEFORE, TYPE_IF_AFTER = 60, 20  # ... and where a `type_if` cue re-types it
 
@@ -151,9 +152,6 @@ def _starts_any(word: str, stems: tuple[str, ...]) -> str | None:
         elif word.startswith(stem):
             return stem
     return None
-
-
-QUESTION = re.compile(r"[^.!?]*\?")  # the trigger's sentence or clause ends with a question mark
 
 
 def rejection(lower: str, start: int, end: int, event_type: str, lex: Lexicon) -> str | None:
