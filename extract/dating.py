@@ -71,7 +71,7 @@ def may_govern(trigger: Trigger, date: DateExpr, text: str) -> bool:
     if attributive(date) and not (date.end <= trigger.start and (attribute_of(text[date.end:trigger.start])
                                                                    or instrument_date(date, text))):
         return False  # the attribute of another noun, before or after the trigger
-    if aside(date, trigger, text):
+    if aside(date, trigger, text) or told_later(date, trigger, text):
         return False
     return date.start < trigger.end or not subordinate(trigger, text)
 
@@ -88,6 +88,12 @@ def aside(date: DateExpr, trigger: Trigger, text: str) -> bool:
     remark = text[opening + 1:date.start] + " " + text[date.end:closing if closing >= 0 else len(text)]
     own_words = re.findall(r"[^\W\d_]{3,}", remark)
     return len(own_words) >= REMARK_WORDS and len(text[trigger.end:opening].split()) > ATTRIBUTE_REACH
+
+
+def told_later(date: DateExpr, trigger: Trigger, text: str) -> bool:
+    """Does an adverb of a later step stand between the date and the trigger after it (`2009 жылдың мамыр айында …
+    құрылды, кейіннен ол … қайта құрылды`)?"""
+    return date.end <= trigger.start and bool(cue_set("later").search(lower_same_length(text[date.end:trigger.start])))
 
 
 def instrument_date(date: DateExpr, text: str) -> bool:

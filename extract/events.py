@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from tarikh.extract.dating import (ADJACENT_BINDING, ListContext, asserted, binding, context_date, coordinated,
-                                   day_before, governing_date, may_govern, refers_back, subordinate, usable)
+                                   day_before, governing_date, may_govern, refers_back, subordinate, told_later,
+                                   usable)
 from tarikh.extract.model import ActorMention, DateExpr, EventMention, Sentence, SourceText, supported_language
 from tarikh.extract.roles import infer_subtype, is_participant, neighbour_actors, role_of, role_rules
 from tarikh.extract.triggers import Trigger
@@ -173,7 +174,8 @@ def extract_mentions(source: SourceText, sentences: list[AnalysedSentence], reso
             source_kind = "clause" if date and date.kind == "absolute" else "discourse" if date else ""
             if date is None:
                 borrows = asserted(trigger, sentence.text) and not subordinate(trigger, sentence.text) \
-                    and not refers_back(trigger, sentence.text)
+                    and not refers_back(trigger, sentence.text) \
+                    and not any(told_later(d, trigger, sentence.text) for d in scoped)
                 date = (context_date(recent, sentence.sentence) or lists.item_date()) if borrows else None
                 source_kind = "context"
             if date is None:

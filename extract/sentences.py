@@ -6,7 +6,7 @@ digit follows with no space after a lower-case word (`қол қойды.Қаза
 No split after: abbreviations that never close a sentence (`ж.`, `жж.`, `ғ.`, `млн.`, `авт.` …,
 from `lang/kk/abbreviations.yaml`), initials (`Н.Ә.Назарбаев`, `E.M.`, `A.Bukeyxanov`), Roman
 numerals (`XIII.`), or a list number opening the sentence (`1. Негізгі …`). `т.б.`-like
-abbreviations close a sentence only before a capital. A footnote digit glued between a word and
+abbreviations close a sentence only before a capital or a year (`және т.б. 2009 жылдың …`). A footnote digit glued between a word and
 a capitalised word (`алады7Халықаралық`) ends the sentence after the digit.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ _NEWLINE = re.compile("\n")
 _TERMINAL = re.compile(r"\.\.\.|[.!?…]+")
 _CLOSERS = re.compile(r"[»)\]’]*(?: ?\[\d+\][.!?]?)*")
 _SPACED_START = re.compile(rf" (?=[{UPPER}\d«(\[–—•-])")
-_SPACED_CAPITAL = re.compile(rf" (?=[{UPPER}«])")
+_SPACED_CAPITAL_OR_YEAR = re.compile(rf" (?=[{UPPER}«]|\d{{4}}(?!\d))")
 _GLUED_START = re.compile(rf"[{UPPER}\d]")
 _LOWER_WORD = re.compile(rf"[{LOWER}]{{2,}}")
 _INITIAL = re.compile(rf"[{UPPER}]")
@@ -99,7 +99,7 @@ def _closes_sentence(text: str, sentence_start: int, match: re.Match, end: int) 
     if rule == "never" or _INITIAL.fullmatch(last) or _ROMAN.fullmatch(last):
         return False
     if rule == "capital":
-        return bool(_SPACED_CAPITAL.match(text, end))
+        return bool(_SPACED_CAPITAL_OR_YEAR.match(text, end))
     if _LIST_NUMBER.fullmatch(token) and not text[sentence_start:match.start() - len(token)].strip():
         return False
     if spaced:
