@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tarikh.extract.dating import usable
-from tarikh.extract.lexicon import alternation, load_yaml, lower_same_length
+from tarikh.extract.lexicon import alternation, cue_set, load_yaml, lower_same_length
 from tarikh.extract.model import ActorMention
 from tarikh.extract.triggers import Trigger
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 SENTENCE_WORDS = re.compile(r"\w+")
 ABBREVIATION = re.compile(r"^[^\W\d_]*[A-ZА-ЯӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]*[A-ZА-ЯӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]*$")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDMХІ]+(?:-\w+)?$")
+POST_REACH = 3  # words: an office noun this close after an organisation makes it the name of a person's post
 
 
 @lru_cache(maxsize=None)
@@ -92,7 +93,7 @@ def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_typ
     for window in ((position - 2, position - 1), (position + 1,)):
         if wanted:
             borrowed = [(sentences[near], a) for near in window if 0 <= near < len(sentences)
-                        for a in sentences[near].actors if a.kind in wanted]
+                        for a in sentences[near].actors if a.kind in wanted and not names_a_post(sentences[near], a)]
             if borrowed:
                 break
     borrowed += [pair for pair in referenced_actors(sentences, position) if pair not in borrowed]
@@ -101,8 +102,18 @@ def neighbour_actors(sentences: list[AnalysedSentence], position: int, event_typ
     for near in (position - 1, position + 1):
         if 0 <= near < len(sentences) and not telling[near]:
             borrowed += [(sentences[near], a) for a in sentences[near].actors if a.kind in elaborating
-                         and (sentences[near], a) not in borrowed]
+                         and (sentences[near], a) not in borrowed and not names_a_post(sentences[near], a)]
     return borrowed
+
+
+def names_a_post(sentence: AnalysedSentence, actor: ActorMention) -> bool:
+    """Does the mention only name a person's post (`«ҚазТрансГаз» АҚ Бас директоры`, `Ұлттық банк төрағасын`)? Such
+    an organisation or body takes no part in the events of the sentences around; a party or movement named with
+    its chair (`«Невада-Семей» қозғалысының төрағасы`) still may."""
+    if actor.kind not in ("Organisation", "Body"):
+        return False
+    following = SENTENCE_WORDS.findall(lower_same_length(sentence.text[actor.end:actor.end + 60]))[:POST_REACH]
+    return any(cue_set("office_context").match(word) for word in following)
 
 
 @lru_cache(maxsize=None)

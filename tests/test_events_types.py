@@ -387,3 +387,12 @@ def test_a_bracket_that_holds_only_a_date_dates_the_clause_it_closes() -> None:
     text = ("3. Қазақстан мен Еуропалық Одақ арасындағы кеңейтілген әріптестік пен ынтымақтастық туралы келісімге "
             "қол қою (21.12.2015 ж.).")
     assert only(events(text), "Treaty")["date"] == "2015-12-21"
+
+
+def test_an_organisation_named_only_for_a_post_takes_no_part_around() -> None:
+    # 004_…:16263-16267: the company is the new chair's employer, no party to the merger told next
+    text = ("2013 жылғы 9 ақпанда «Руханият» партиясының кезектен тыс съезінде кезекті рет оның басшы құрамы ауысты. "
+            "Партия төрағасы болып «ҚазТрансГаз» АҚ Бас директоры Серік Сұлтанғали сайланды. Ал сол жылдың сәуір "
+            "айында жоғарыда айтылғандай, «Руханият» пен «Әділет» ДП жаңа «Бірлік» партиясына бірікті.")
+    merger = only(events(text), "Merger")
+    assert "Rukhaniyat (party)" in labels(merger) and not any("ҚазТрансГаз" in label for label in labels(merger))
