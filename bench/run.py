@@ -139,8 +139,8 @@ def build_table(work: Path, copies: list[int], workers: list[int]) -> dict[tuple
             rows[count, worker_count] = row
             print(f"{count:>6d}x {worker_count:>7d} {row['wall']:7.2f} {row['seconds']:7.2f} "
                   f"{chars / row['wall']:9.0f} {row['rss_mb']:8.0f} {row['events']:7.0f} {row['triples']:8.0f} "
-                  f"{floor:7.2f} {row['wall'] / floor:7.1f} {process:7.2f} {row['wall'] / process:6.1f}  {row['stages']}",
-                  flush=True)
+                  f"{floor:7.2f} {row['wall'] / floor:7.1f} {process:7.2f} {row['wall'] / process:6.1f}  "
+                  f"{row['stages']}", flush=True)
     for worker_count in workers:
         if (1, worker_count) in rows:
             for count in copies[1:]:

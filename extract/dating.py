@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from tarikh.extract.lexicon import cue_set, load_yaml, lower_same_length
 from tarikh.extract.model import DateExpr, EventMention, Sentence
-from tarikh.extract.triggers import Trigger
+from tarikh.extract.triggers import CLAUSE_END, Trigger
 
 if TYPE_CHECKING:
     from tarikh.extract.events import AnalysedSentence
@@ -56,7 +56,7 @@ def binding(trigger: Trigger, date: DateExpr, text: str) -> float:
     else:
         gap = date.start - trigger.end
         between = lower_same_length(text[trigger.end:date.start])
-        same_clause = not re.search(r"[,;:]", between) and not cue_set("coordinators").search(between)
+        same_clause = not CLAUSE_END.search(between) and not cue_set("coordinators").search(between)
         score = 3.0 if gap <= FOLLOWING and same_clause else 0.5 / (1.0 + gap / 40.0)
     return score
 
@@ -151,7 +151,7 @@ def asserted(trigger: Trigger, text: str) -> bool:
     cue = _context_needs().get(trigger.type)
     if cue is None:
         return True
-    clause = re.split(r"[,;:]", lower_same_length(text[trigger.end:trigger.end + 100]), maxsplit=1)[0]
+    clause = CLAUSE_END.split(lower_same_length(text[trigger.end:trigger.end + 100]), maxsplit=1)[0]
     return bool(cue.search(lower_same_length(text[trigger.start:trigger.end]) + " " + clause))
 
 

@@ -6,8 +6,9 @@ digit follows with no space after a lower-case word (`қол қойды.Қаза
 No split after: abbreviations that never close a sentence (`ж.`, `жж.`, `ғ.`, `млн.`, `авт.` …,
 from `lang/kk/abbreviations.yaml`), initials (`Н.Ә.Назарбаев`, `E.M.`, `A.Bukeyxanov`), Roman
 numerals (`XIII.`), or a list number opening the sentence (`1. Негізгі …`). `т.б.`-like
-abbreviations close a sentence only before a capital or a year (`және т.б. 2009 жылдың …`). A footnote digit glued between a word and
-a capitalised word (`алады7Халықаралық`) ends the sentence after the digit.
+abbreviations close a sentence only before a capital or a year (`және т.б. 2009 жылдың …`). A
+footnote digit glued between a word and a capitalised word (`алады7Халықаралық`) ends the sentence
+after the digit.
 """
 from __future__ import annotations
 
